@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using SearchService.Core;
+using SearchService.Core.Model;
+using SearchService.Core.Reading;
+using SearchService.Search;
+using SearchService.Search.Answering;
+using SearchService.Search.Indexing;
+using SearchService.Search.Searching;
+
+// Benchmarks, run by bench/run. Timings are wall-clock over repeated runs after a warm-up, in this
+// process, on whatever machine runs them; the machine is printed with the figures.
+//   scale  --from INDEX --factor N --out DIR       a corpus N times the size: real paragraphs under synthetic authorities and years
+//   inproc --index DIR --jsonl FILE                 search + facets + snippets per query class, ours and SQLite FTS5's, same paragraphs
+//   ingest --text DIR --pdf DIR                     indexing throughput from text, PDF ingestion time
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var command = args.FirstOrDefault() ?? "";
+string Arg(string name) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault() ?? throw new ArgumentException($"--{name} is required");
+switch (command)
+{
+    case "scale": Bench.Scale(Arg("from"), int.Parse(Arg("factor")), Arg("out")); break;
+    case "inproc": Bench.InProcess(Arg("index"), Arg("jsonl")); break;
+    case "ingest": Bench.Ingest(Arg("text"), Arg("pdf")); break;
+    default: Console.Error.WriteLine("usage: scale|inproc|ingest (see bench/run)"); return 2;
+}
+return 0;
+
+internal static class Bench
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The query classes: (class, our query, SQLite FTS5 MATCH expression, authority filter or null).</summary>
+    private static readonly (string Class, string Ours, string Fts, string? Authority)[] Queries =
+    [
+        ("single word", "fostering", "fostering", null),
+        ("single word", "adoption", "adoption", null),
+        ("two words", "care leavers", "care leavers", null),
+        ("phrase", "\"placement stability\"", "\"placement stability\"", null),
+        ("phrase", "\"return home interviews\"", "\"return home interviews\"", null),
+        ("acronym", "LAC health", "(lac OR \"looked after children\" OR \"children looked after\" OR cla OR \"children in care\") AND health", null),
+        ("acronym", "CAMHS", "camhs OR \"child and adolescent mental health services\" OR \"child and adolescent mental health service\"", null),
+        ("filtered", "children", "children", "Coventry"),
+        ("filtered", "\"care leavers\"", "\"care leavers\"", "Stoke-on-Trent"),
+    ];
+
+    private static string Machine() =>
+        $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown CPU"}";
+
+    // ---- scale ---------------------------------------------------------------------------------
+
+    public static void Scale(string from, int factor, string output)
+    {
+        using var source = ReportIndex.Open(from);
+        var documents = source.Documents.Select(d => (Record: d, Paragraphs: source.GetParagraphs(d.ParagraphIds))).ToList();
+        var clock = Stopwatch.StartNew();
+        int paragraphs = 0;
+        using (var writer = new ReportIndexWriter(output))
+        using (var jsonl = new StreamWriter(output + ".jsonl"))
+        {
+            for (int copy = 0; copy < factor; copy++)
+            {
+                foreach (var (d, ps) in documents)
+                {
+                    // Copy 0 is the real corpus; the others move it to a synthetic authority and shift the years.
+                    var authority = copy == 0 ? d.Authority : $"{d.Authority} (synthetic {copy})";
+                    var shift = copy == 0 ? 0 : copy % 7 - 3;
+                    var id = copy == 0 ? d.Id : $"{d.Id}-s{copy}";
+                    var paragraphsModel = ps.Select(p => new Paragraph(copy == 0 ? p.Id : p.Id.Replace(d.Id + "~", id + "~"), p.Label, p.Ordinal, p.SectionPath, p.OutcomeArea, p.Grade, p.Text, p.Kind)).ToList();
+                    var doc = new ReportDocument(id, d.Title, d.DocumentType, d.Publisher, authority, d.Date?.AddYears(shift), d.Year + shift,
+                        d.InspectionStart?.AddYears(shift), d.InspectionEnd?.AddYears(shift), d.LeadInspector, d.Framework, d.SourceFile, d.PartOf, d.Sections, paragraphsModel, d.Judgements);
+                    writer.Add(doc);
+                    paragraphs += paragraphsModel.Count;
+                    foreach (var p in paragraphsModel)
+                        jsonl.WriteLine(JsonSerializer.Serialize(new { id = p.Id, text = p.Text, authority, year = doc.Year, outcomeArea = p.OutcomeArea, grade = p.Grade?.Label, documentType = d.DocumentType }, Json));
+                }
+            }
+            writer.Commit();
+        }
+        Console.WriteLine($"| ×{factor} | {documents.Count * factor:N0} documents | {paragraphs:N0} paragraphs | indexed in {clock.Elapsed.TotalSeconds:0.0} s | {paragraphs / clock.Elapsed.TotalSeconds:N0} paragraphs/s |");
+    }
+
+    // ---- in-process search vs SQLite FTS5 ---------------------------------------------------------
+
+    public static void InProcess(string indexPath, string jsonlPath)
+    {
+        using var index = ReportIndex.Open(indexPath, Synonyms.Load(ProjectPaths.SynonymsFile));
+        using var db = LoadSqlite(jsonlPath, out var loadSeconds, out int rows);
+        Console.WriteLine($"Corpus: {rows:N0} paragraphs. Machine: {Machine()}. SQLite FTS5 loaded in {loadSeconds:0.0} s (porter unicode61).");
+        // Fewer repetitions on big corpora keep the whole run bounded (SQLite takes seconds per query at ×100).
+        int runs = Math.Clamp(1_000_000 / Math.Max(1, rows), 8, 200);
+        Console.WriteLine($"Each query: {Math.Min(20, runs / 2)} warm-up runs, then {runs} timed runs; p99 of fewer than 100 runs is the slowest run.");
+        Console.WriteLine();
+        Console.WriteLine("| query class | query | hits | ours p50 ms | ours p99 ms | SQLite p50 ms | SQLite p99 ms | ours ÷ SQLite (p50) |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        var byClass = new Dictionary<string, (List<double> Ours, List<double> Theirs)>();
+        foreach (var (cls, ours, fts, authority) in Queries)
+        {
+            var request = new SearchRequest { Query = ours, PageSize = 10, Filters = authority is null ? SearchFilters.None : new SearchFilters { Authority = [authority] } };
+            int hits = index.Search(request).Total;
+            var o = Time(() => index.Search(request), runs);
+            var t = Time(() => SqliteSearch(db, fts, authority), runs);
+            if (!byClass.TryGetValue(cls, out var lists)) byClass[cls] = lists = ([], []);
+            lists.Ours.Add(o.P50);
+            lists.Theirs.Add(t.P50);
+            Console.WriteLine($"| {cls} | `{ours.Replace("|", "\\|")}` | {hits:N0} | {o.P50:0.00} | {o.P99:0.00} | {t.P50:0.00} | {t.P99:0.00} | {o.P50 / t.P50:0.00} |");
+        }
+        Console.WriteLine();
+        Console.WriteLine("| query class | ours ÷ SQLite (mean of p50 ratios) |");
+        Console.WriteLine("|---|---:|");
+        foreach (var (cls, (ours, theirs)) in byClass)
+            Console.WriteLine($"| {cls} | {ours.Zip(theirs, (a, b) => a / b).Average():0.00} |");
+
+        var answerer = new QuestionAnswerer(index);
+        var ask = Time(() => answerer.Ask("How many looked after children did Coventry have in February 2011?", SearchFilters.None), 50);
+        var fetch = Time(() => index.GetParagraph("coventry-2011-05-12-slac-inspection~86"), 500);
+        Console.WriteLine();
+        Console.WriteLine($"Paragraph fetch: p50 {fetch.P50:0.000} ms, p99 {fetch.P99:0.000} ms. Ask (number question): p50 {ask.P50:0.00} ms, p99 {ask.P99:0.00} ms.");
+    }
+
+    private static (double P50, double P99) Time(Action action, int runs = 200)
+    {
+        for (int i = 0; i < Math.Min(20, runs / 2); i++) action();
+        var samples = new double[runs];
+        for (int i = 0; i < runs; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            action();
+            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(samples);
+        return (samples[runs / 2], samples[Math.Min(runs - 1, (int)(runs * 0.99))]);
+    }
+
+    private static SqliteConnection LoadSqlite(string jsonlPath, out double seconds, out int rows)
+    {
+        var clock = Stopwatch.StartNew();
+        var db = new SqliteConnection("Data Source=:memory:");
+        db.Open();
+        using (var create = db.CreateCommand())
+        {
+            create.CommandText = "CREATE VIRTUAL TABLE p USING fts5(text, id UNINDEXED, authority UNINDEXED, year UNINDEXED, outcomeArea UNINDEXED, grade UNINDEXED, documentType UNINDEXED, tokenize='porter unicode61')";
+            create.ExecuteNonQuery();
+        }
+        rows = 0;
+        using var tx = db.BeginTransaction();
+        using var insert = db.CreateCommand();
+        insert.CommandText = "INSERT INTO p VALUES ($text, $id, $authority, $year, $area, $grade, $type)";
+        var ps = new[] { "$text", "$id", "$authority", "$year", "$area", "$grade", "$type" }.Select(n => insert.Parameters.Add(n, SqliteType.Text)).ToArray();
+        foreach (var line in File.ReadLines(jsonlPath))
+        {
+            using var doc = JsonDocument.Parse(line);
+            var r = doc.RootElement;
+            string? S(string name) => r.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v.ToString() : null;
+            ps[0].Value = S("text") ?? ""; ps[1].Value = S("id") ?? ""; ps[2].Value = (object?)S("authority") ?? DBNull.Value; ps[3].Value = (object?)S("year") ?? DBNull.Value;
+            ps[4].Value = (object?)S("outcomeArea") ?? DBNull.Value; ps[5].Value = (object?)(r.TryGetProperty("grade", out var g) && g.ValueKind == JsonValueKind.Object ? g.GetProperty("label").GetString() : S("grade")) ?? DBNull.Value;
+            ps[6].Value = (object?)S("documentType") ?? DBNull.Value;
+            insert.ExecuteNonQuery();
+            rows++;
+        }
+        tx.Commit();
+        seconds = clock.Elapsed.TotalSeconds;
+        return db;
+    }
+
+    /// <summary>The same work SQLite's way: top 10 by bm25 with snippet(), the total, and GROUP BY counts for the five facets.</summary>
+    private static void SqliteSearch(SqliteConnection db, string match, string? authority)
+    {
+        var filter = authority is null ? "" : " AND authority = $a";
+        using (var top = db.CreateCommand())
+        {
+            top.CommandText = $"SELECT id, snippet(p, 0, '<mark>', '</mark>', '…', 40), bm25(p) FROM p WHERE p MATCH $q{filter} ORDER BY bm25(p) LIMIT 10";
+            top.Parameters.AddWithValue("$q", match);
+            if (authority is not null) top.Parameters.AddWithValue("$a", authority);
+            using var r = top.ExecuteReader();
+            while (r.Read()) { _ = r.GetString(0); _ = r.GetString(1); }
+        }
+        foreach (var facet in new[] { "authority", "year", "outcomeArea", "grade", "documentType" })
+        {
+            using var count = db.CreateCommand();
+            count.CommandText = $"SELECT {facet}, count(*) FROM p WHERE p MATCH $q{filter} GROUP BY {facet}";
+            count.Parameters.AddWithValue("$q", match);
+            if (authority is not null) count.Parameters.AddWithValue("$a", authority);
+            using var r = count.ExecuteReader();
+            while (r.Read()) { }
+        }
+    }
+
+    // ---- ingestion ---------------------------------------------------------------------------------
+
+    public static void Ingest(string textFolder, string pdfFolder)
+    {
+        var readers = DocumentReaders.Default;
+        var texts = Corpus.Files([textFolder], readers);
+        var sources = texts.Select(readers.Read).ToList();
+        int paragraphs = 0;
+        var clock = Stopwatch.StartNew();
+        var folder = Directory.CreateTempSubdirectory("bench-ingest-").FullName;
+        using (var writer = new ReportIndexWriter(folder))
+        {
+            for (int round = 0; clock.Elapsed.TotalSeconds < 5; round++)
+                foreach (var s in sources)
+                    foreach (var d in ReportParser.Parse(s))
+                    {
+                        writer.Add(d with { Id = $"{d.Id}-r{round}", Paragraphs = d.Paragraphs.Select(p => p with { Id = $"{p.Id}-r{round}" }).ToList() });
+                        paragraphs += d.Paragraphs.Count;
+                    }
+            writer.Commit();
+        }
+        double textRate = paragraphs / clock.Elapsed.TotalSeconds;
+        Directory.Delete(folder, true);
+
+        var pdfFolderOut = Directory.CreateTempSubdirectory("bench-pdf-").FullName;
+        var pdfClock = Stopwatch.StartNew();
+        var summary = IndexBuilder.Build([pdfFolder], pdfFolderOut);
+        var pdfSeconds = pdfClock.Elapsed.TotalSeconds;
+        Directory.Delete(pdfFolderOut, true);
+        Console.WriteLine($"| text (seeds: parse + segment + index, repeated for 5 s) | {paragraphs:N0} paragraphs | {textRate:N0} paragraphs/s |");
+        Console.WriteLine($"| PDF ({summary.Indexed} reports + {summary.Failed} bad file: read + segment + index) | {summary.Paragraphs:N0} paragraphs | {pdfSeconds:0.0} s |");
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using SearchService.Api.Features.Search;
+using SearchService.Api.Infrastructure;
+using SearchService.Search.Answering;
+using SearchService.Search.Searching;
+
+namespace SearchService.Api.Features.Ask;
+
+public sealed record AnswerDto(string Text, string Type, string? Value);
+
+public sealed record AskCitationDto(string ParagraphId, string Quote, CitationDto Citation);
+
+public sealed record AskResponse(string Question, AnswerDto? Answer, double Confidence, IReadOnlyList<AskCitationDto> Citations, IReadOnlyList<HitDto> Passages, string Reason);
+
+/// <summary>GET /api/ask: an answer quoted word for word from the reports, with its citation — or an honest null.</summary>
+public static class AskEndpoints
+{
+    public static IEndpointRouteBuilder MapAsk(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/ask").WithTags("Ask")
+            .MapGet("/", Ask).WithSummary("Answer a question with a verbatim, cited quote, or say why not")
+            .RequireRateLimiting(RateLimits.Ask);
+        return app;
+    }
+
+    internal static Results<Ok<AskResponse>, ProblemHttpResult> Ask(
+        QuestionAnswerer answerer, LinkBuilder links, HttpRequest http,
+        [FromQuery] string? q,
+        [FromQuery] string[]? authority, [FromQuery] string[]? year, [FromQuery] string? yearFrom, [FromQuery] string? yearTo,
+        [FromQuery] string[]? outcomeArea, [FromQuery] string[]? grade, [FromQuery] string[]? documentType) =>
+        Problems.Guard<Results<Ok<AskResponse>, ProblemHttpResult>>(() =>
+        {
+            var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType);
+            var r = answerer.Ask(q ?? "", filters);
+            return TypedResults.Ok(new AskResponse(r.Question,
+                r.Answer is null ? null : new AnswerDto(r.Answer.Text, r.Answer.Type, r.Answer.Value),
+                r.Confidence,
+                r.Citations.Select(c => new AskCitationDto(c.ParagraphId, c.Quote, new CitationDto(c.CitationText, links.Permalink(http, c.ParagraphId)))).ToList(),
+                r.Passages.Select(h => HitDto.From(h.Paragraph, h.Snippet, h.Score, links.Permalink(http, h.Paragraph.Id), null)).ToList(),
+                r.Reason));
+        }, p => p);
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SearchService.Api.Infrastructure;
+using SearchService.Core.Model;
+using SearchService.Search.Indexing;
+using SearchService.Search.Searching;
+
+namespace SearchService.Api.Features.Documents;
+
+public sealed record DocumentSummary(
+    string Id,
+    string Title,
+    string DocumentType,
+    string Publisher,
+    string? PartOf,
+    string Authority,
+    DateOnly? Date,
+    int? Year,
+    DateOnly? InspectionStart,
+    DateOnly? InspectionEnd,
+    string? LeadInspector,
+    string? Framework,
+    string SourceFile,
+    int Sections,
+    int Paragraphs,
+    int Judgements)
+{
+    public static DocumentSummary From(DocumentRecord d) => new(d.Id, d.Title, d.DocumentType, d.Publisher, d.PartOf, d.Authority, d.Date, d.Year,
+        d.InspectionStart, d.InspectionEnd, d.LeadInspector, d.Framework, d.SourceFile, d.Sections.Count, d.ParagraphCount, d.Judgements.Count);
+}
+
+public sealed record OutlineSection(IReadOnlyList<string> Path, string? OutcomeArea, Grade? Grade, IReadOnlyList<string> ParagraphIds);
+
+public sealed record DocumentOutline(DocumentSummary Document, IReadOnlyList<OutlineSection> Sections, IReadOnlyList<Judgement> Judgements);
+
+/// <summary>GET /api/documents and GET /api/documents/{id} (the outline).</summary>
+public static class DocumentEndpoints
+{
+    public static IEndpointRouteBuilder MapDocuments(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/documents").WithTags("Documents");
+        group.MapGet("/", List).WithSummary("Every indexed document with its metadata and counts");
+        group.MapGet("/{id}", Outline).WithSummary("A document's outline: sections in order with grades and paragraph ids");
+        return app;
+    }
+
+    internal static Ok<IReadOnlyList<DocumentSummary>> List(ReportIndex index) =>
+        TypedResults.Ok((IReadOnlyList<DocumentSummary>)index.Documents.Select(DocumentSummary.From).ToList());
+
+    internal static Results<Ok<DocumentOutline>, ProblemHttpResult> Outline(string id, ReportIndex index)
+    {
+        var d = index.GetDocument(id);
+        if (d is null) return Problems.NotFound($"No document has the id '{id}'.");
+        return TypedResults.Ok(new DocumentOutline(DocumentSummary.From(d),
+            d.Sections.Select(s => new OutlineSection(s.Path, s.OutcomeArea, s.Grade, s.ParagraphIds)).ToList(), d.Judgements));
+    }
+}

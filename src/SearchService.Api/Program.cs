@@ -1,0 +1,4 @@
+using SearchService.Api;
+
+var app = SearchApp.Create(args);
+app.Run();

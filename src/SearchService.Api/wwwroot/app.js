@@ -1,0 +1,293 @@
+// SearchService page: search, facets, trends, judgements timeline, answers and a briefing basket.
+// The URL holds the whole state (query, filters, page, sort, grouping) so a search can be shared.
+'use strict';
+
+const FACETS = [
+  ['authority', 'Authority'], ['year', 'Year'], ['documentType', 'Document type'],
+  ['outcomeArea', 'Outcome area'], ['grade', 'Grade'],
+];
+const LIST_PARAMS = ['authority', 'year', 'documentType', 'outcomeArea', 'grade'];
+const BASKET_KEY = 'searchservice.briefing';
+const $ = (id) => document.getElementById(id);
+
+function esc(s) {
+  return String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+// ---- State in the URL -------------------------------------------------------------------------
+
+function readState() {
+  const p = new URLSearchParams(location.search);
+  const s = { q: p.get('q') || '', page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1), sort: p.get('sort') || 'relevance',
+              groupBy: p.get('groupBy') || '', yearFrom: p.get('yearFrom') || '', yearTo: p.get('yearTo') || '' };
+  for (const k of LIST_PARAMS) s[k] = p.getAll(k);
+  return s;
+}
+
+function toParams(s, extra = {}) {
+  const p = new URLSearchParams();
+  if (s.q) p.set('q', s.q);
+  for (const k of LIST_PARAMS) for (const v of s[k]) p.append(k, v);
+  if (s.yearFrom) p.set('yearFrom', s.yearFrom);
+  if (s.yearTo) p.set('yearTo', s.yearTo);
+  if (s.sort && s.sort !== 'relevance') p.set('sort', s.sort);
+  if (s.groupBy) p.set('groupBy', s.groupBy);
+  if (s.page > 1) p.set('page', String(s.page));
+  for (const [k, v] of Object.entries(extra)) p.set(k, v);
+  return p;
+}
+
+function go(s) {
+  const url = '?' + toParams(s).toString();
+  history.pushState(null, '', url === '?' ? location.pathname : url);
+  render();
+}
+
+window.addEventListener('popstate', render);
+
+// ---- Talking to the API -----------------------------------------------------------------------
+
+async function getJson(url) {
+  const r = await fetch(url, { headers: { Accept: 'application/json' } });
+  const body = await r.json().catch(() => null);
+  if (!r.ok) throw new Error((body && (body.detail || body.title)) || `HTTP ${r.status}`);
+  return body;
+}
+
+const looksLikeQuestion = (q) => /\?\s*$/.test(q) || /^(what|how|who|when|which|why|did|does|do|is|was|were|are|has|have)\b/i.test(q.trim());
+
+// ---- Rendering ----------------------------------------------------------------------------------
+
+async function render() {
+  const s = readState();
+  $('q').value = s.q;
+  $('sort').value = s.sort;
+  $('group').checked = s.groupBy === 'document';
+  $('yearFrom').value = s.yearFrom;
+  $('yearTo').value = s.yearTo;
+  renderChips(s);
+  const answerBox = $('answer');
+  answerBox.hidden = true;
+  try {
+    const asking = s.q && looksLikeQuestion(s.q);
+    const search = getJson('/api/search?' + toParams({ ...s, q: asking ? '' : s.q }, { pageSize: '10' }).toString());
+    const ask = asking ? getJson('/api/ask?' + toParams({ ...s, page: 1, sort: 'relevance', groupBy: '' }).toString()) : null;
+    const result = await search;
+    renderFacets(result.facets, s);
+    renderResults(asking && ask ? await renderAnswer(ask) || result : result, s, asking);
+    if (!asking) renderTrend(s); else $('trend').hidden = true;
+    renderTimeline(s);
+  } catch (e) {
+    $('summary').textContent = 'Could not search: ' + e.message;
+    $('results').innerHTML = '';
+    $('pager').innerHTML = '';
+  }
+}
+
+async function renderAnswer(askPromise) {
+  const box = $('answer');
+  let r;
+  try { r = await askPromise; } catch (e) { box.hidden = false; box.className = 'answer none'; box.textContent = e.message; return null; }
+  box.hidden = false;
+  if (!r.answer) {
+    box.className = 'answer none';
+    box.innerHTML = `<h2>No answer found</h2><p>${esc(r.reason)}</p><p class="meta">The closest passages are listed below.</p>`;
+  } else {
+    const c = r.citations[0];
+    box.className = 'answer';
+    box.innerHTML = `<h2>Answer</h2>
+      <p class="value">${esc(r.answer.text)}${r.answer.value && r.answer.value !== r.answer.text ? ` <span class="grade grade-${esc(r.answer.value)}">${esc(r.answer.value)}</span>` : ''}</p>
+      <p class="meta">Confidence ${Math.round(r.confidence * 100)}%</p>
+      ${c ? `<blockquote>${esc(c.quote)}</blockquote>
+      <p class="meta">${esc(c.citation.text)} <a href="${esc(c.citation.url)}">Open in context</a></p>
+      <button type="button" class="copy" data-copy="${esc(c.citation.text + ' ' + c.citation.url)}">Copy citation</button>` : ''}`;
+  }
+  // The passages behind the answer are the hits to show.
+  return { query: r.question, total: r.passages.length, page: 1, pageSize: r.passages.length, hits: r.passages, facets: null, asked: true };
+}
+
+function renderChips(s) {
+  const chips = [];
+  for (const k of LIST_PARAMS) for (const v of s[k]) chips.push({ k, v, label: `${FACETS.find(f => f[0] === k)[1]}: ${v}` });
+  if (s.yearFrom) chips.push({ k: 'yearFrom', v: s.yearFrom, label: `From ${s.yearFrom}` });
+  if (s.yearTo) chips.push({ k: 'yearTo', v: s.yearTo, label: `To ${s.yearTo}` });
+  $('chips').innerHTML = chips.map((c, i) =>
+    `<button type="button" class="chip" data-chip="${i}" aria-label="Remove filter ${esc(c.label)}">${esc(c.label)} ✕</button>`).join('');
+  $('chips').querySelectorAll('[data-chip]').forEach(b => b.addEventListener('click', () => {
+    const c = chips[+b.dataset.chip];
+    const next = readState();
+    if (LIST_PARAMS.includes(c.k)) next[c.k] = next[c.k].filter(v => v !== c.v); else next[c.k] = '';
+    next.page = 1;
+    go(next);
+  }));
+}
+
+function renderFacets(facets, s) {
+  if (!facets) return;
+  $('facetLists').innerHTML = FACETS.map(([key, title]) => {
+    const values = facets[key] || [];
+    if (values.length === 0) return '';
+    return `<fieldset class="facet"><legend>${esc(title)}</legend><ul>${values.map(v => {
+      const id = `f-${key}-${v.value}`.replace(/[^A-Za-z0-9_-]/g, '_');
+      const checked = s[key].includes(v.value) ? 'checked' : '';
+      return `<li><label for="${esc(id)}"><input type="checkbox" id="${esc(id)}" data-facet="${esc(key)}" value="${esc(v.value)}" ${checked}>
+        <span>${esc(v.value)}</span><span class="n">${v.count}</span></label></li>`;
+    }).join('')}</ul></fieldset>`;
+  }).join('');
+  $('facetLists').querySelectorAll('input[data-facet]').forEach(cb => cb.addEventListener('change', () => {
+    const next = readState();
+    const key = cb.dataset.facet;
+    next[key] = cb.checked ? [...new Set([...next[key], cb.value])] : next[key].filter(v => v !== cb.value);
+    next.page = 1;
+    go(next);
+  }));
+}
+
+function renderResults(result, s, asking) {
+  const total = result.total;
+  const what = asking ? 'passages behind the answer' : (s.groupBy === 'document' ? 'documents' : 'paragraphs');
+  $('summary').textContent = s.q || LIST_PARAMS.some(k => s[k].length)
+    ? `${total.toLocaleString('en-GB')} ${what}${result.warning ? ' — ' + result.warning : ''}`
+    : `${total.toLocaleString('en-GB')} paragraphs indexed: search or pick a filter`;
+  $('results').innerHTML = result.hits.map((h, i) => `
+    <li class="hit" data-id="${esc(h.id)}">
+      <h3><a href="/p/${encodeURIComponent(h.id)}">${esc(h.documentTitle)}</a></h3>
+      <p class="meta">${esc(h.authority)} · ${esc(h.date || '')} · ${esc(h.documentType)} · para. ${esc(h.paragraph)}
+        ${h.grade ? `<span class="grade grade-${esc(h.grade.label)}" title="printed: ${esc(h.grade.raw)}">${esc(h.grade.label)}</span>` : ''}
+        ${h.moreInDocument ? ` · ${h.moreInDocument} more in this document` : ''}</p>
+      ${h.sectionPath.length ? `<p class="path">${h.sectionPath.map(esc).join(' › ')}</p>` : ''}
+      <p class="snippet">${h.snippet}</p>
+      <div class="actions">
+        <button type="button" class="copy" data-copy="${esc(h.citation.text + ' ' + h.citation.url)}">Copy citation</button>
+        <a href="/p/${encodeURIComponent(h.id)}">Open in context</a>
+        <button type="button" class="add" data-add="${i}">Add to briefing</button>
+      </div>
+    </li>`).join('');
+  $('results').querySelectorAll('[data-add]').forEach(b => b.addEventListener('click', () => {
+    const h = result.hits[+b.dataset.add];
+    addToBasket({ id: h.id, title: h.documentTitle, paragraph: h.paragraph, citation: h.citation.text, note: '' });
+    b.textContent = 'Added';
+  }));
+  bindCopy(document);
+  renderPager(result, s, asking);
+}
+
+function renderPager(result, s, asking) {
+  const pages = asking ? 1 : Math.min(Math.ceil(result.total / 10), 1000);
+  if (pages <= 1) { $('pager').innerHTML = ''; return; }
+  const from = Math.max(1, s.page - 3), to = Math.min(pages, s.page + 3);
+  let html = s.page > 1 ? `<button type="button" data-page="${s.page - 1}">Previous</button>` : '';
+  for (let p = from; p <= to; p++) html += `<button type="button" data-page="${p}" ${p === s.page ? 'aria-current="page"' : ''}>${p}</button>`;
+  if (s.page < pages) html += `<button type="button" data-page="${s.page + 1}">Next</button>`;
+  $('pager').innerHTML = html;
+  $('pager').querySelectorAll('[data-page]').forEach(b => b.addEventListener('click', () => {
+    const next = readState(); next.page = +b.dataset.page; go(next); $('results').focus();
+  }));
+}
+
+async function renderTrend(s) {
+  const box = $('trend');
+  if (!s.q) { box.hidden = true; return; }
+  try {
+    const t = await getJson('/api/trends?' + toParams({ ...s, page: 1, sort: '', groupBy: '' }, { by: 'year' }).toString());
+    const buckets = t.buckets.filter(b => b.totalParagraphs > 0);
+    if (buckets.length === 0) { box.hidden = true; return; }
+    const max = Math.max(...buckets.map(b => b.share), 0.0001);
+    const w = 600, h = 150, bw = w / buckets.length;
+    const bars = buckets.map((b, i) => {
+      const bh = Math.round((b.share / max) * (h - 40));
+      return `<g><title>${esc(b.value)}: ${b.paragraphs} paragraphs in ${b.documents} documents (${(b.share * 100).toFixed(1)}%)</title>
+        <rect x="${i * bw + 4}" y="${h - 20 - bh}" width="${Math.max(2, bw - 8)}" height="${bh}"></rect>
+        <text x="${i * bw + bw / 2}" y="${h - 6}" text-anchor="middle">${esc(b.value)}</text>
+        <text x="${i * bw + bw / 2}" y="${h - 24 - bh}" text-anchor="middle">${b.paragraphs}</text></g>`;
+    }).join('');
+    $('trendChart').innerHTML = `<svg viewBox="0 0 ${w} ${h}" role="img" aria-label="Matching paragraphs per year">${bars}</svg>`;
+    box.hidden = false;
+  } catch { box.hidden = true; }
+}
+
+async function renderTimeline(s) {
+  const box = $('timeline');
+  if (s.authority.length !== 1) { box.hidden = true; return; }
+  try {
+    const list = await getJson('/api/judgements?authority=' + encodeURIComponent(s.authority[0]));
+    if (list.length === 0) { box.hidden = true; return; }
+    box.innerHTML = `<details><summary><strong>Judgements timeline for ${esc(s.authority[0])}, ${esc(list[0].year)}–${esc(list[list.length - 1].year)}</strong> (${list.length})</summary>
+      <table><thead><tr><th scope="col">Year</th><th scope="col">Report</th><th scope="col">Judgement</th><th scope="col">Grade</th></tr></thead><tbody>
+      ${list.map(j => `<tr><td>${esc(j.year)}</td><td>${esc(j.documentType)}</td><td>${esc(j.area)}</td>
+        <td>${j.paragraphId ? `<a href="/p/${encodeURIComponent(j.paragraphId)}">` : ''}<span class="grade grade-${esc(j.grade.label)}" title="printed: ${esc(j.grade.raw)}">${esc(j.grade.label)}</span>${j.paragraphId ? '</a>' : ''}</td></tr>`).join('')}
+      </tbody></table></details>`;
+    box.hidden = false;
+  } catch { box.hidden = true; }
+}
+
+function bindCopy(root) {
+  root.querySelectorAll('button.copy').forEach(b => {
+    if (b.dataset.bound) return;
+    b.dataset.bound = '1';
+    b.addEventListener('click', async () => {
+      try { await navigator.clipboard.writeText(b.dataset.copy); b.textContent = 'Copied'; }
+      catch { b.textContent = 'Copy failed'; }
+    });
+  });
+}
+
+// ---- Briefing basket (local storage) ------------------------------------------------------------
+
+function basket() { try { return JSON.parse(localStorage.getItem(BASKET_KEY)) || []; } catch { return []; } }
+function saveBasket(items) { localStorage.setItem(BASKET_KEY, JSON.stringify(items)); renderBasket(); }
+function addToBasket(item) { const items = basket(); if (!items.some(i => i.id === item.id)) items.push(item); saveBasket(items); }
+
+function renderBasket() {
+  const items = basket();
+  $('basketCount').textContent = String(items.length);
+  $('basketEmpty').hidden = items.length > 0;
+  $('basketItems').innerHTML = items.map((it, i) => `
+    <li><strong>${esc(it.title)}</strong>, para. ${esc(it.paragraph)}
+      <label class="visually-hidden" for="note-${i}">Note for item ${i + 1}</label>
+      <textarea id="note-${i}" data-note="${i}" placeholder="Your note (optional)">${esc(it.note)}</textarea>
+      <div class="row">
+        <button type="button" data-move="${i}" data-by="-1" aria-label="Move item ${i + 1} up" ${i === 0 ? 'disabled' : ''}>↑</button>
+        <button type="button" data-move="${i}" data-by="1" aria-label="Move item ${i + 1} down" ${i === items.length - 1 ? 'disabled' : ''}>↓</button>
+        <button type="button" data-remove="${i}" aria-label="Remove item ${i + 1}">Remove</button>
+      </div></li>`).join('');
+  $('basketItems').querySelectorAll('[data-note]').forEach(t => t.addEventListener('change', () => {
+    const all = basket(); all[+t.dataset.note].note = t.value; localStorage.setItem(BASKET_KEY, JSON.stringify(all));
+  }));
+  $('basketItems').querySelectorAll('[data-move]').forEach(b => b.addEventListener('click', () => {
+    const all = basket(), i = +b.dataset.move, j = i + (+b.dataset.by);
+    [all[i], all[j]] = [all[j], all[i]]; saveBasket(all);
+  }));
+  $('basketItems').querySelectorAll('[data-remove]').forEach(b => b.addEventListener('click', () => {
+    const all = basket(); all.splice(+b.dataset.remove, 1); saveBasket(all);
+  }));
+}
+
+async function exportBriefing(format) {
+  const items = basket();
+  if (items.length === 0) { $('basketStatus').textContent = 'The briefing is empty.'; return; }
+  $('basketStatus').textContent = 'Exporting…';
+  try {
+    const r = await fetch('/api/briefings', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: $('briefingTitle').value || 'Briefing', format, items: items.map(i => ({ paragraphId: i.id, note: i.note || null })) }),
+    });
+    if (!r.ok) { const p = await r.json().catch(() => ({})); throw new Error(p.detail || `HTTP ${r.status}`); }
+    const blob = await r.blob();
+    const name = (/filename="?([^";]+)/.exec(r.headers.get('Content-Disposition') || '') || [])[1] || `briefing.${format === 'markdown' ? 'md' : format}`;
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob); a.download = name; document.body.appendChild(a); a.click(); a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+    $('basketStatus').textContent = `Exported ${name}.`;
+  } catch (e) { $('basketStatus').textContent = 'Export failed: ' + e.message; }
+}
+
+// ---- Wiring ------------------------------------------------------------------------------------
+
+$('search').addEventListener('submit', (e) => { e.preventDefault(); const next = readState(); next.q = $('q').value.trim(); next.page = 1; go(next); });
+$('sort').addEventListener('change', () => { const next = readState(); next.sort = $('sort').value; next.page = 1; go(next); });
+$('group').addEventListener('change', () => { const next = readState(); next.groupBy = $('group').checked ? 'document' : ''; next.page = 1; go(next); });
+$('applyYears').addEventListener('click', () => { const next = readState(); next.yearFrom = $('yearFrom').value; next.yearTo = $('yearTo').value; next.page = 1; go(next); });
+document.querySelectorAll('[data-export]').forEach(b => b.addEventListener('click', () => exportBriefing(b.dataset.export)));
+renderBasket();
+render();

@@ -1,0 +1,3 @@
+using SearchService.Cli;
+
+return await CommandLine.RunAsync(args);

@@ -1,0 +1,28 @@
+namespace SearchService.Search;
+
+/// <summary>
+/// Default locations: <c>seeds/</c> and <c>index/</c> at the repository root, found by walking up
+/// from the working directory (and from the program's own folder) to <c>SearchService.sln</c>.
+/// </summary>
+public static class ProjectPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Seeds => Path.Combine(Root, "seeds");
+    public static string Index => Path.Combine(Root, "index");
+    public static string SynonymsFile => Path.Combine(Root, "config", "synonyms.txt");
+
+    /// <summary>The published reports beside the repository (../shared/corpus/ilacs), or the folder in SEARCHSERVICE_CORPUS.</summary>
+    public static string SharedCorpus => Environment.GetEnvironmentVariable("SEARCHSERVICE_CORPUS")
+        ?? Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus", "ilacs"));
+
+    private static string FindRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "SearchService.sln"))) return dir.FullName;
+        }
+        return Directory.GetCurrentDirectory();
+    }
+}

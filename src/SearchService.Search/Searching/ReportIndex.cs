@@ -1,0 +1,377 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Lucene.Net.Index;
+using Lucene.Net.Queries;
+using Lucene.Net.Queries.Function;
+using Lucene.Net.Queries.Function.ValueSources;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using SearchService.Core.Metadata;
+using SearchService.Search.Analysis;
+using SearchService.Search.Indexing;
+
+namespace SearchService.Search.Searching;
+
+/// <summary>
+/// The searchable index: faceted search with snippets, paragraphs, documents, judgements and
+/// trends. Thread-safe; <see cref="Refresh"/> switches to a newer commit atomically, and a
+/// search in flight keeps the reader it started with.
+/// </summary>
+public sealed class ReportIndex : IDisposable
+{
+    private readonly FSDirectory _directory;
+    private readonly SearcherManager _manager;
+    private readonly ReportAnalyzer _analyzer = new();
+    private readonly SnippetBuilder _snippets;
+
+    public Synonyms Synonyms { get; }
+    public SearchLimits Limits { get; }
+    public string Path { get; }
+
+    private ReportIndex(string path, Synonyms synonyms, SearchLimits limits)
+    {
+        Path = path;
+        Synonyms = synonyms;
+        Limits = limits;
+        _directory = FSDirectory.Open(path);
+        _manager = new SearcherManager(_directory, new CatalogSearcherFactory());
+        _snippets = new SnippetBuilder(_analyzer);
+    }
+
+    /// <summary>Opens the index at <paramref name="path"/>; throws <see cref="IndexNotFoundException"/> when there is none.</summary>
+    public static ReportIndex Open(string path, Synonyms? synonyms = null, SearchLimits? limits = null) =>
+        new(path, synonyms ?? Synonyms.Empty, limits ?? new SearchLimits());
+
+    /// <summary>Whether <paramref name="path"/> holds a committed index.</summary>
+    public static bool Exists(string path)
+    {
+        if (!System.IO.Directory.Exists(path)) return false;
+        using var dir = FSDirectory.Open(path);
+        return DirectoryReader.IndexExists(dir);
+    }
+
+    /// <summary>Picks up the latest commit, if any; searches already running finish on the old one.</summary>
+    public bool Refresh() => _manager.MaybeRefresh();
+
+    // ---- Search ------------------------------------------------------------------------------
+
+    public SearchResult Search(SearchRequest request)
+    {
+        var clock = Stopwatch.StartNew();
+        ValidatePaging(request.Page, request.PageSize);
+        var (query, highlights, warning, display) = ParseQuery(request.Query);
+        var searcher = (CatalogSearcher)_manager.Acquire();
+        try
+        {
+            var dims = DimensionFilters(request.Filters);
+            var filter = Combine(dims, except: null);
+            var scored = WithQualityPrior(query);
+
+            int total;
+            var hits = new List<SearchHit>();
+            var facetsAll = new FacetCollector(IndexSchema.Facets.Where(f => !dims.ContainsKey(f)).ToList());
+            bool partial = false;
+            if (request.GroupByDocument)
+            {
+                var groups = new DocumentGroupCollector();
+                partial |= !SearchWithin(searcher, scored, filter, MultiCollector.Wrap(groups, facetsAll));
+                var ordered = groups.Groups.OrderByDescending(g => request.Sort == SearchSort.Date ? 0 : g.Value.Score)
+                    .ThenByDescending(g => request.Sort == SearchSort.Date ? searcher.Catalog.DateOf(g.Key) : 0)
+                    .ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+                foreach (var g in ordered.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize))
+                {
+                    var record = Load(searcher, g.Value.Doc);
+                    hits.Add(new SearchHit(record, _snippets.Build(record.Text, highlights), g.Value.Score, g.Value.Count - 1));
+                }
+                total = groups.Groups.Count;
+            }
+            else
+            {
+                int n = request.Page * request.PageSize;
+                TopDocs top;
+                if (request.Sort == SearchSort.Date)
+                {
+                    var sort = new Sort(new SortField(IndexSchema.Date, SortFieldType.INT64, true), SortField.FIELD_SCORE);
+                    var collector = TopFieldCollector.Create(sort, n, true, true, false, false);
+                    partial |= !SearchWithin(searcher, scored, filter, MultiCollector.Wrap(collector, facetsAll));
+                    top = collector.GetTopDocs();
+                }
+                else
+                {
+                    var collector = TopScoreDocCollector.Create(n, true);
+                    partial |= !SearchWithin(searcher, scored, filter, MultiCollector.Wrap(collector, facetsAll));
+                    top = collector.GetTopDocs();
+                }
+                total = top.TotalHits;
+                foreach (var sd in top.ScoreDocs.Skip((request.Page - 1) * request.PageSize))
+                {
+                    var record = Load(searcher, sd.Doc);
+                    hits.Add(new SearchHit(record, _snippets.Build(record.Text, highlights), float.IsNaN(sd.Score) ? 0 : sd.Score, null));
+                }
+            }
+
+            // Multi-select facets: a dimension's counts ignore its own filter and honour all the others.
+            var facets = new Dictionary<string, IReadOnlyList<FacetValue>>();
+            foreach (var dim in IndexSchema.Facets)
+            {
+                Dictionary<string, int> counts;
+                if (!dims.ContainsKey(dim)) counts = facetsAll.Counts[dim];
+                else
+                {
+                    var own = new FacetCollector([dim]);
+                    partial |= !SearchWithin(searcher, query, Combine(dims, except: dim), own);
+                    counts = own.Counts[dim];
+                }
+                facets[dim] = Order(dim, counts);
+            }
+            if (partial) warning = (warning is null ? "" : warning + " ") + $"The search took longer than {Limits.TimeLimitMs} ms: hits and counts are what was found by then.";
+            return new SearchResult(display, total, request.Page, request.PageSize, clock.Elapsed.TotalMilliseconds, hits, facets, warning, partial);
+        }
+        finally
+        {
+            _manager.Release(searcher);
+        }
+    }
+
+    /// <summary>The clock the time limit reads (milliseconds); Lucene's global timer unless a test sets its own.</summary>
+    internal Lucene.Net.Util.Counter? Clock { get; set; }
+
+    /// <summary>
+    /// Runs a search under the configured time limit. Returns false when the limit cut it short:
+    /// the collectors then hold what was found so far, and the caller reports the result as partial.
+    /// </summary>
+    private bool SearchWithin(IndexSearcher searcher, Query query, Filter filter, ICollector collector)
+    {
+        if (Limits.TimeLimitMs <= 0)
+        {
+            searcher.Search(query, filter, collector);
+            return true;
+        }
+        try
+        {
+            searcher.Search(query, filter, new TimeLimitingCollector(collector, Clock ?? TimeLimitingCollector.GlobalCounter, Limits.TimeLimitMs));
+            return true;
+        }
+        catch (TimeLimitingCollector.TimeExceededException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Per bucket (year or authority): matching paragraphs, matching documents, share of the bucket's paragraphs.</summary>
+    public IReadOnlyList<TrendBucket> Trends(string? queryText, SearchFilters filters, string by)
+    {
+        var field = by switch
+        {
+            "year" => IndexSchema.Year,
+            "authority" => IndexSchema.Authority,
+            "outcomeArea" => IndexSchema.OutcomeArea,
+            "documentType" => IndexSchema.DocumentType,
+            _ => throw new ArgumentException($"'by' must be year, authority, outcomeArea or documentType, not '{by}'."),
+        };
+        var (query, _, _, _) = ParseQuery(queryText);
+        var searcher = _manager.Acquire();
+        try
+        {
+            var dims = DimensionFilters(filters);
+            var filter = Combine(dims, except: null);
+            var matches = new BucketCollector(field);
+            searcher.Search(query, filter, matches);
+            var all = new BucketCollector(field);
+            searcher.Search(new MatchAllDocsQuery(), Combine(dims, except: null), all);
+            return all.Buckets.Select(kv =>
+                {
+                    var m = matches.Buckets.GetValueOrDefault(kv.Key);
+                    int ms = m.Documents?.Count ?? 0;
+                    return new TrendBucket(kv.Key, m.Paragraphs, ms, kv.Value.Paragraphs, kv.Value.Paragraphs == 0 ? 0 : Math.Round((double)m.Paragraphs / kv.Value.Paragraphs, 4));
+                })
+                .OrderBy(b => field == IndexSchema.Year ? b.Value : "", StringComparer.Ordinal)
+                .ThenByDescending(b => b.Paragraphs).ThenBy(b => b.Value, StringComparer.Ordinal)
+                .ToList();
+        }
+        finally
+        {
+            _manager.Release(searcher);
+        }
+    }
+
+    // ---- Paragraphs, documents, judgements -------------------------------------------------
+
+    public ParagraphRecord? GetParagraph(string id)
+    {
+        var searcher = _manager.Acquire();
+        try
+        {
+            var top = searcher.Search(new TermQuery(new Term(IndexSchema.Id, id)), ParagraphsOnly, 1);
+            return top.TotalHits == 0 ? null : Load(searcher, top.ScoreDocs[0].Doc);
+        }
+        finally
+        {
+            _manager.Release(searcher);
+        }
+    }
+
+    /// <summary>Paragraphs by id, in the order asked; missing ids are left out.</summary>
+    public IReadOnlyList<ParagraphRecord> GetParagraphs(IEnumerable<string> ids) =>
+        ids.Select(GetParagraph).Where(p => p is not null).Cast<ParagraphRecord>().ToList();
+
+    /// <summary>The ids before and after a paragraph in its document's reading order.</summary>
+    public (string? Previous, string? Next) Neighbours(ParagraphRecord p)
+    {
+        var doc = GetDocument(p.DocumentId);
+        if (doc is null) return (null, null);
+        int i = IndexOf(doc.ParagraphIds, p.Id);
+        return (i > 0 ? doc.ParagraphIds[i - 1] : null, i >= 0 && i + 1 < doc.ParagraphIds.Count ? doc.ParagraphIds[i + 1] : null);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> list, string id)
+    {
+        for (int i = 0; i < list.Count; i++) if (list[i] == id) return i;
+        return -1;
+    }
+
+    public IReadOnlyList<DocumentRecord> Documents => WithCatalog(c => c.Documents);
+
+    public DocumentRecord? GetDocument(string id) => WithCatalog(c => c.ById.GetValueOrDefault(id));
+
+    public int ParagraphCount => WithCatalog(c => c.Documents.Sum(d => d.ParagraphCount));
+
+    private T WithCatalog<T>(Func<Catalog, T> f)
+    {
+        var searcher = (CatalogSearcher)_manager.Acquire();
+        try { return f(searcher.Catalog); }
+        finally { _manager.Release(searcher); }
+    }
+
+    // ---- Helpers -----------------------------------------------------------------------------
+
+    private void ValidatePaging(int page, int pageSize)
+    {
+        if (page < 1) throw new QueryLimitException($"page must be 1 or more (got {page}).", "page", page);
+        if (pageSize < 1 || pageSize > Limits.MaxPageSize)
+            throw new QueryLimitException($"pageSize must be between 1 and {Limits.MaxPageSize} (got {pageSize}).", "maxPageSize", Limits.MaxPageSize);
+        if ((long)page * pageSize > Limits.MaxResultWindow)
+            throw new QueryLimitException($"page × pageSize may not exceed {Limits.MaxResultWindow} (got {(long)page * pageSize}); narrow the search instead.", "maxResultWindow", Limits.MaxResultWindow);
+    }
+
+    /// <summary>
+    /// Parses the user's query. Malformed syntax falls back to its plain words with a warning;
+    /// no words at all is an error. An empty query matches every paragraph.
+    /// </summary>
+    private (Query Query, HighlightTerms Highlights, string? Warning, string Display) ParseQuery(string? text)
+    {
+        var q = text?.Trim() ?? "";
+        if (q.Length > Limits.MaxQueryLength)
+            throw new QueryLimitException($"The query is {q.Length} characters long; at most {Limits.MaxQueryLength} are allowed.", "maxQueryLength", Limits.MaxQueryLength);
+        if (q.Length == 0) return (new MatchAllDocsQuery(), new HighlightTerms(), null, "");
+        var builder = new QueryBuilder(_analyzer, Synonyms) { MaxClauses = Limits.MaxClauses };
+        try
+        {
+            var (query, highlights) = builder.Build(UserQuery.Parse(q));
+            return (query, highlights, null, q);
+        }
+        catch (QuerySyntaxException e)
+        {
+            var words = UserQuery.PlainWords(q);
+            if (words.Count == 0) throw new QuerySyntaxException($"{e.Message} The query has no words to search for.");
+            var node = words.Count == 1 ? (QueryNode)new WordNode(words[0]) : new AllNode(words.Select(w => (QueryNode)new WordNode(w)).ToList(), []);
+            var (query, highlights) = builder.Build(node);
+            return (query, highlights, $"{e.Message} Searched for the plain words instead: {string.Join(" ", words)}.", q);
+        }
+    }
+
+    private static Query WithQualityPrior(Query query) =>
+        query is MatchAllDocsQuery ? query : new CustomScoreQuery(query, new FunctionQuery(new SingleFieldSource(IndexSchema.Quality)));
+
+    private static readonly Filter ParagraphsOnly = new QueryWrapperFilter(new TermQuery(new Term(IndexSchema.Kind, IndexSchema.KindParagraph)));
+
+    /// <summary>One query per filtered dimension: the values OR-ed (multi-select), the year range as a numeric range.</summary>
+    private static Dictionary<string, Query> DimensionFilters(SearchFilters f)
+    {
+        var dims = new Dictionary<string, Query>();
+        void AnyOf(string field, IEnumerable<string> values)
+        {
+            var list = values.Where(v => !string.IsNullOrWhiteSpace(v)).Distinct().ToList();
+            if (list.Count == 0) return;
+            var bq = new BooleanQuery();
+            foreach (var v in list) bq.Add(new TermQuery(new Term(field, v)), Occur.SHOULD);
+            dims[field] = bq;
+        }
+        AnyOf(IndexSchema.Authority, f.Authority.Select(a => Authorities.FromUserText(a) ?? a));
+        AnyOf(IndexSchema.OutcomeArea, f.OutcomeArea.Select(a => OutcomeAreas.Canonical(a) ?? a));
+        AnyOf(IndexSchema.Grade, f.Grade.Select(g => GradeScales.LabelFromWords(g) ?? g.ToLowerInvariant()));
+        AnyOf(IndexSchema.DocumentType, f.DocumentType);
+        var years = new BooleanQuery();
+        foreach (var y in f.Year.Distinct()) years.Add(NumericRangeQuery.NewInt32Range(IndexSchema.YearNumber, y, y, true, true), Occur.SHOULD);
+        if (f.YearFrom is not null || f.YearTo is not null)
+        {
+            var range = NumericRangeQuery.NewInt32Range(IndexSchema.YearNumber, f.YearFrom, f.YearTo, true, true);
+            if (years.Clauses.Count == 0) dims[IndexSchema.Year] = range;
+            else dims[IndexSchema.Year] = new BooleanQuery { { years, Occur.MUST }, { range, Occur.MUST } };
+        }
+        else if (years.Clauses.Count > 0) dims[IndexSchema.Year] = years;
+        return dims;
+    }
+
+    private static Filter Combine(Dictionary<string, Query> dims, string? except)
+    {
+        var bq = new BooleanQuery { { new TermQuery(new Term(IndexSchema.Kind, IndexSchema.KindParagraph)), Occur.MUST } };
+        foreach (var (dim, q) in dims)
+            if (dim != except) bq.Add(q, Occur.MUST);
+        return new QueryWrapperFilter(bq);
+    }
+
+    private static IReadOnlyList<FacetValue> Order(string dim, Dictionary<string, int> counts)
+    {
+        var values = counts.Select(kv => new FacetValue(kv.Key, kv.Value));
+        return dim switch
+        {
+            IndexSchema.Year => values.OrderBy(v => v.Value, StringComparer.Ordinal).ToList(),
+            IndexSchema.Grade => values.OrderBy(v => Core.Model.GradeLabels.All.ToList().IndexOf(v.Value)).ToList(),
+            _ => values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    private static ParagraphRecord Load(IndexSearcher searcher, int doc)
+    {
+        var json = searcher.Doc(doc).Get(IndexSchema.Json);
+        return JsonSerializer.Deserialize<ParagraphRecord>(json, ReportIndexWriter.Json)!;
+    }
+
+    public void Dispose()
+    {
+        _manager.Dispose();
+        _directory.Dispose();
+        _analyzer.Dispose();
+    }
+
+    // ---- Catalog: the documents of one commit, loaded once per reader --------------------
+
+    internal sealed class Catalog
+    {
+        public required IReadOnlyList<DocumentRecord> Documents { get; init; }
+        public required IReadOnlyDictionary<string, DocumentRecord> ById { get; init; }
+        public long DateOf(string documentId) => ById.TryGetValue(documentId, out var d) && d.Date is { } dt ? dt.DayNumber : 0;
+    }
+
+    private sealed class CatalogSearcher(IndexReader reader, Catalog catalog) : IndexSearcher(reader)
+    {
+        public Catalog Catalog { get; } = catalog;
+    }
+
+    private sealed class CatalogSearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            var tmp = new IndexSearcher(reader);
+            var top = tmp.Search(new TermQuery(new Term(IndexSchema.Kind, IndexSchema.KindDocument)), Math.Max(1, reader.MaxDoc));
+            var docs = top.ScoreDocs.Select(sd => JsonSerializer.Deserialize<DocumentRecord>(tmp.Doc(sd.Doc).Get(IndexSchema.Json), ReportIndexWriter.Json)!)
+                .OrderBy(d => d.Date ?? DateOnly.MinValue).ThenBy(d => d.Authority, StringComparer.Ordinal).ThenBy(d => d.Id, StringComparer.Ordinal)
+                .ToList();
+            var catalog = new Catalog { Documents = docs, ById = docs.ToDictionary(d => d.Id, StringComparer.Ordinal) };
+            return new CatalogSearcher(reader, catalog) { Similarity = new BM25Similarity() };
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.Text.Json;
+
+namespace SearchService.Api.Tests;
+
+public class SearchApiTests(ApiServer server) : IClassFixture<ApiServer>
+{
+    [Fact]
+    public async Task Placement_stability_finds_the_three_documents_with_marked_snippets_and_citations()
+    {
+        var r = await server.GetJson("/api/search?q=%22placement%20stability%22&pageSize=50");
+        var hits = r.GetProperty("hits").EnumerateArray().ToList();
+        var titles = hits.Select(h => h.GetProperty("documentId").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "coventry-2007-11-26-apa", "stoke-on-trent-2007-11-26-apa", "coventry-2011-05-12-slac-inspection" }, titles);
+        foreach (var h in hits)
+        {
+            Assert.Contains("<mark>", h.GetProperty("snippet").GetString());
+            var citation = h.GetProperty("citation");
+            Assert.Contains(h.GetProperty("documentTitle").GetString()!, citation.GetProperty("text").GetString());
+            Assert.Contains($"para. {h.GetProperty("paragraph").GetString()}", citation.GetProperty("text").GetString());
+            Assert.StartsWith(server.BaseAddress.ToString().TrimEnd('/') + "/p/", citation.GetProperty("url").GetString());
+            Assert.Matches("^[A-Za-z0-9._~-]+$", h.GetProperty("id").GetString());
+        }
+        int total = r.GetProperty("total").GetInt32();
+        foreach (var facet in new[] { "authority", "year", "documentType" })
+            Assert.Equal(total, r.GetProperty("facets").GetProperty(facet).EnumerateArray().Sum(v => v.GetProperty("count").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_hit_carries_every_field_of_the_contract()
+    {
+        var r = await server.GetJson("/api/search?q=stable%20placements&authority=Coventry&year=2011");
+        var hit = r.GetProperty("hits")[0];
+        foreach (var field in new[] { "id", "documentId", "documentTitle", "documentType", "authority", "date", "year", "sectionPath", "outcomeArea", "grade", "paragraph", "snippet", "score", "citation" })
+            Assert.True(hit.TryGetProperty(field, out _), $"hit has no '{field}'");
+        Assert.Equal("2011-05-12", hit.GetProperty("date").GetString());
+        Assert.Equal(JsonValueKind.Array, hit.GetProperty("sectionPath").ValueKind);
+        var grade = hit.GetProperty("grade");
+        Assert.Equal("good", grade.GetProperty("label").GetString());
+        Assert.Equal("Grade 2 (Good)", grade.GetProperty("raw").GetString());
+    }
+
+    [Fact]
+    public async Task Repeated_outcome_areas_widen_the_results()
+    {
+        var one = await server.GetJson("/api/search?q=children&outcomeArea=Staying%20safe");
+        var two = await server.GetJson("/api/search?q=children&outcomeArea=Staying%20safe&outcomeArea=Being%20healthy");
+        Assert.True(two.GetProperty("total").GetInt32() > one.GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("/api/search?q=(")]
+    [InlineData("/api/search?q=%22%22")]
+    [InlineData("/api/search?q=x&page=0")]
+    [InlineData("/api/search?q=x&page=abc")]
+    [InlineData("/api/search?q=x&pageSize=101")]
+    [InlineData("/api/search?q=x&year=twenty")]
+    [InlineData("/api/search?q=x&yearFrom=2015&yearTo=2010")]
+    [InlineData("/api/search?q=x&sort=sideways")]
+    [InlineData("/api/trends?q=x&by=colour")]
+    [InlineData("/api/paragraphs/coventry-2011-05-12-slac-inspection~86/citation?style=apa7")]
+    public async Task Bad_input_is_a_400_problem_with_a_readable_detail(string path)
+    {
+        var (status, body, type) = await server.Get(path);
+        Assert.Equal(400, status);
+        Assert.Equal("application/problem+json", type);
+        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("detail").GetString()));
+        Assert.Equal(400, body.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_unclosed_quote_falls_back_to_plain_words_with_a_warning()
+    {
+        var r = await server.GetJson("/api/search?q=%22placement%20stability");
+        Assert.Contains("never closed", r.GetProperty("warning").GetString());
+        Assert.True(r.GetProperty("total").GetInt32() > 0);
+    }
+
+    [Theory]
+    [InlineData("/api/paragraphs/nope")]
+    [InlineData("/api/documents/nope")]
+    [InlineData("/api/paragraphs/nope/citation")]
+    public async Task Unknown_ids_are_404_problems(string path)
+    {
+        var (status, body, type) = await server.Get(path);
+        Assert.Equal(404, status);
+        Assert.Equal("application/problem+json", type);
+        Assert.Contains("nope", body.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_paragraph_comes_whole_with_its_neighbours()
+    {
+        var p = await server.GetJson("/api/paragraphs/coventry-2011-05-12-slac-inspection~86");
+        Assert.StartsWith("Looked after children live in stable placements", p.GetProperty("text").GetString());
+        Assert.Equal("coventry-2011-05-12-slac-inspection~85", p.GetProperty("previousId").GetString());
+        Assert.Equal("coventry-2011-05-12-slac-inspection~87", p.GetProperty("nextId").GetString());
+        Assert.Equal("Ofsted (2011) Inspection of safeguarding and looked after children services: Coventry, para. 86.", p.GetProperty("citation").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Documents_list_and_outline()
+    {
+        var list = await server.GetJson("/api/documents");
+        Assert.Equal(9, list.GetArrayLength());
+        var outline = await server.GetJson("/api/documents/coventry-2011-05-12-slac-inspection");
+        var sections = outline.GetProperty("sections").EnumerateArray().ToList();
+        var staying = sections.Single(s => s.GetProperty("path").EnumerateArray().Last().GetString() == "Staying safe");
+        Assert.Equal("good", staying.GetProperty("grade").GetProperty("label").GetString());
+        Assert.Contains("coventry-2011-05-12-slac-inspection~86", staying.GetProperty("paragraphIds").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Judgements_for_Coventry_are_ordered_by_date_with_normalised_labels()
+    {
+        var list = (await server.GetJson("/api/judgements?authority=Coventry")).EnumerateArray().ToList();
+        Assert.NotEmpty(list);
+        Assert.All(list, j => Assert.Equal("Coventry", j.GetProperty("authority").GetString()));
+        var dates = list.Select(j => j.GetProperty("date").GetString()).ToList();
+        Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
+        Assert.All(list, j => Assert.Contains(j.GetProperty("grade").GetProperty("label").GetString(), new[] { "outstanding", "good", "adequate", "inadequate" }));
+        Assert.Contains(list, j => j.GetProperty("area").GetString() == "Making a positive contribution" && j.GetProperty("grade").GetProperty("label").GetString() == "outstanding" && j.GetProperty("year").GetInt32() == 2007);
+        var staying = (await server.GetJson("/api/judgements?authority=Stoke&outcomeArea=staying%20safe")).EnumerateArray().Single();
+        Assert.Equal(("inadequate", "Grade 1"), (staying.GetProperty("grade").GetProperty("label").GetString(), staying.GetProperty("grade").GetProperty("raw").GetString()));
+    }
+
+    [Fact]
+    public async Task Trends_by_year()
+    {
+        var r = await server.GetJson("/api/trends?q=%22placement%20stability%22&by=year");
+        var buckets = r.GetProperty("buckets").EnumerateArray().ToList();
+        Assert.Contains(buckets, b => b.GetProperty("value").GetString() == "2007" && b.GetProperty("documents").GetInt32() == 2);
+    }
+
+    [Fact]
+    public async Task Ask_answers_a_judgement_question_with_a_citation()
+    {
+        var r = await server.GetJson("/api/ask?q=What%20grade%20did%20Stoke-on-Trent%20get%20for%20staying%20safe%20in%202007%3F");
+        var answer = r.GetProperty("answer");
+        Assert.Equal(("judgement", "inadequate", "Grade 1"), (answer.GetProperty("type").GetString(), answer.GetProperty("value").GetString(), answer.GetProperty("text").GetString()));
+        var citation = r.GetProperty("citations")[0];
+        Assert.Equal("stoke-on-trent-2007-11-26-apa~7", citation.GetProperty("paragraphId").GetString());
+        Assert.Contains("/p/stoke-on-trent-2007-11-26-apa~7", citation.GetProperty("citation").GetProperty("url").GetString());
+        Assert.InRange(r.GetProperty("confidence").GetDouble(), 0.6, 1.0);
+    }
+
+    [Fact]
+    public async Task Ask_says_honestly_when_there_is_no_answer()
+    {
+        var r = await server.GetJson("/api/ask?q=What%20grade%20did%20Birmingham%20get%20for%20staying%20safe%20in%202007%3F");
+        Assert.Equal(JsonValueKind.Null, r.GetProperty("answer").ValueKind);
+        Assert.Contains("Birmingham", r.GetProperty("reason").GetString());
+        var (status, _, _) = await server.Get("/api/ask?q=");
+        Assert.Equal(400, status);
+    }
+
+    [Fact]
+    public async Task OpenApi_document_is_served()
+    {
+        var doc = await server.GetJson("/openapi/v1.json");
+        Assert.StartsWith("3.", doc.GetProperty("openapi").GetString());
+        Assert.True(doc.GetProperty("paths").TryGetProperty("/api/search", out _));
+    }
+
+    [Fact]
+    public async Task Health_and_readiness()
+    {
+        Assert.Equal("ok", (await server.GetJson("/health")).GetProperty("status").GetString());
+        var ready = await server.GetJson("/ready");
+        Assert.Equal(9, ready.GetProperty("documents").GetInt32());
+    }
+}

@@ -1,0 +1,131 @@
+using Microsoft.Playwright;
+using SearchService.Api.Tests;
+using Xunit.Abstractions;
+
+namespace SearchService.Browser.Tests;
+
+/// <summary>
+/// The page in a real headless Chromium (Debian's chromium, driven by Playwright; Playwright cannot
+/// download its own browser here). Without a chromium on PATH these tests pass with a SKIPPED
+/// message. Screenshots at 1280 and 390 px are kept in artifacts/screenshots.
+/// </summary>
+public class BrowserTests(ApiServer server, ITestOutputHelper output) : IClassFixture<ApiServer>
+{
+    private static readonly string? Chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
+
+    private static string Artifacts
+    {
+        get
+        {
+            var dir = Path.Combine(Search.ProjectPaths.Root, "artifacts", "screenshots");
+            Directory.CreateDirectory(dir);
+            return dir;
+        }
+    }
+
+    private async Task<(IPlaywright, IBrowser)?> Launch()
+    {
+        if (Chromium is null)
+        {
+            output.WriteLine("SKIPPED: no chromium on this machine (apt-get install chromium); the browser tests did not run.");
+            return null;
+        }
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        return (playwright, browser);
+    }
+
+    [Fact]
+    public async Task Search_filter_open_in_context_add_to_briefing_and_export_markdown()
+    {
+        if (await Launch() is not var (playwright, browser)) return;
+        using var _ = playwright;
+        await using var __ = browser;
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+
+        await page.GotoAsync(server.BaseAddress + "");
+        await page.FillAsync("#q", "\"placement stability\"");
+        await page.PressAsync("#q", "Enter");
+        await page.WaitForSelectorAsync(".hit");
+        Assert.Contains("placement+stability", page.Url.Replace("%20", "+"));
+        Assert.True(await page.Locator(".hit mark").CountAsync() > 0);
+
+        // Outcome area "Staying safe": the URL holds it, a chip shows it, every hit is about it.
+        await page.CheckAsync("input[data-facet=outcomeArea][value='Staying safe']");
+        await page.WaitForURLAsync(u => u.Contains("outcomeArea=Staying"));
+        await page.WaitForSelectorAsync(".chip");
+        Assert.Contains("Outcome area: Staying safe", await page.InnerTextAsync("#chips"));
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.hit').length > 0");
+        var hits = await page.Locator(".hit").CountAsync();
+        Assert.True(hits >= 2, $"{hits} hits under Staying safe");
+
+        // Add two results to the briefing, then open one in context and come back.
+        await page.Locator(".hit button.add").Nth(0).ClickAsync();
+        await page.Locator(".hit button.add").Nth(1).ClickAsync();
+        Assert.Equal("2", await page.InnerTextAsync("#basketCount"));
+        await page.FillAsync("#note-0", "Stability matters for outcomes.");
+        await page.Locator("#note-0").DispatchEventAsync("change");
+        var firstTitle = await page.Locator(".hit h3").First.InnerTextAsync();
+        await page.Locator(".hit .actions a").First.ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("/p/"));
+        Assert.Contains("Cite this paragraph", await page.ContentAsync());
+        Assert.Contains(firstTitle, await page.InnerTextAsync("nav.crumbs"));
+        await page.GoBackAsync();
+        await page.WaitForSelectorAsync(".hit");
+        Assert.Equal("2", await page.InnerTextAsync("#basketCount"));
+
+        // Export Markdown and read it.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-export=markdown]"));
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".md");
+        await download.SaveAsAsync(path);
+        var markdown = await File.ReadAllTextAsync(path);
+        Assert.StartsWith("# Briefing", markdown);
+        Assert.Contains("Stability matters for outcomes.", markdown);
+        Assert.Contains("[^1]: ", markdown);
+        Assert.Contains("[^2]: ", markdown);
+        Assert.Contains("## Sources", markdown);
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "search-1280.png"), FullPage = false });
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_question_shows_the_answer_card_and_the_page_works_at_390px_and_by_keyboard()
+    {
+        if (await Launch() is not var (playwright, browser)) return;
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await page.GotoAsync(server.BaseAddress + "");
+
+        // Keyboard only: the first Tab reaches the skip link, then the home link, then the search box.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to results", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("q", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.TypeAsync("What grade did Stoke-on-Trent get for staying safe in 2007?");
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForSelectorAsync("#answer:not([hidden]) .value");
+        var card = await page.InnerTextAsync("#answer");
+        Assert.Contains("Grade 1", card);
+        Assert.Contains("inadequate", card);
+        Assert.Contains("para. 7", card);
+        Assert.True(await page.Locator("#answer button.copy").IsVisibleAsync());
+        // Nothing is wider than the phone's screen.
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "ask-390.png"), FullPage = true });
+
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "ask-1280.png") });
+    }
+}

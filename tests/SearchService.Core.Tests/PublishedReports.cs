@@ -1,0 +1,38 @@
+using SearchService.Core.Model;
+using SearchService.Core.Reading;
+
+namespace SearchService.Core.Tests;
+
+/// <summary>
+/// The 45 real Ofsted reports in ../shared/corpus/ilacs (beside the repository; or the folder in
+/// SEARCHSERVICE_CORPUS), read once for all tests.
+/// </summary>
+internal static class PublishedReports
+{
+    public static string Folder { get; } = Environment.GetEnvironmentVariable("SEARCHSERVICE_CORPUS")
+        ?? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(SeedCorpus.Folder)!, "..", "shared", "corpus", "ilacs"));
+
+    public static bool Available => Directory.Exists(Folder);
+
+    private static readonly Lazy<IReadOnlyDictionary<string, FileOutcome>> Outcomes = new(() =>
+    {
+        var files = Directory.GetFiles(Folder, "*.pdf").OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var results = new FileOutcome[files.Count];
+        Parallel.For(0, files.Count, i => results[i] = Corpus.Read(files[i], DocumentReaders.Default));
+        return results.ToDictionary(r => Path.GetFileName(r.Path));
+    });
+
+    public static FileOutcome Outcome(string file) => Outcomes.Value[file];
+
+    public static IEnumerable<ReportDocument> Documents => Outcomes.Value.Values.SelectMany(o => o.Documents);
+
+    /// <summary>judgements.csv rows: file and the named columns.</summary>
+    public static IReadOnlyList<Dictionary<string, string>> Truth()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Folder, "judgements.csv"));
+        var header = lines[0].Split(',');
+        return lines.Skip(1).Where(l => l.Length > 0)
+            .Select(l => l.Split(',').Select((v, i) => (header[i], v)).ToDictionary(x => x.Item1, x => x.v))
+            .ToList();
+    }
+}

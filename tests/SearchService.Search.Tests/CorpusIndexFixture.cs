@@ -1,0 +1,33 @@
+using SearchService.Search.Indexing;
+using SearchService.Search.Searching;
+
+namespace SearchService.Search.Tests;
+
+/// <summary>An index of the seeds and the 45 published reports in ../shared/corpus/ilacs, built once into a temporary folder.</summary>
+public sealed class CorpusIndexFixture : IDisposable
+{
+    public static string SharedCorpus => ProjectPaths.SharedCorpus;
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "searchservice-corpus-" + Guid.NewGuid().ToString("N"));
+    public ReportIndex Index { get; }
+    public IndexSummary Summary { get; }
+
+    public CorpusIndexFixture()
+    {
+        if (!Directory.Exists(SharedCorpus)) throw new InvalidOperationException($"The shared corpus is not at {SharedCorpus} (set SEARCHSERVICE_CORPUS).");
+        Summary = IndexBuilder.Build([ProjectPaths.Seeds, SharedCorpus], Folder);
+        Index = ReportIndex.Open(Folder, Synonyms.Load(ProjectPaths.SynonymsFile));
+    }
+
+    public void Dispose()
+    {
+        Index.Dispose();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CorpusCollection : ICollectionFixture<CorpusIndexFixture>
+{
+    public const string Name = "corpus";
+}

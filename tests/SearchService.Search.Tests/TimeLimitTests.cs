@@ -1,0 +1,27 @@
+using Lucene.Net.Util;
+using SearchService.Search.Searching;
+
+namespace SearchService.Search.Tests;
+
+public class TimeLimitTests(SeedIndexFixture seeds) : IClassFixture<SeedIndexFixture>
+{
+    /// <summary>A clock that moves a second every time it is read: any search runs out of time at once.</summary>
+    private sealed class RacingClock : Counter
+    {
+        private long _now;
+        public override long AddAndGet(long delta) => Interlocked.Add(ref _now, delta);
+        public override long Value => Interlocked.Add(ref _now, 1000);
+    }
+
+    [Fact]
+    public void A_search_over_its_time_limit_returns_what_it_found_marked_partial()
+    {
+        using var index = ReportIndex.Open(seeds.Folder, limits: new SearchLimits { TimeLimitMs = 50 });
+        Assert.False(index.Search(new SearchRequest { Query = "children" }).Partial);
+        index.Clock = new RacingClock();
+        var result = index.Search(new SearchRequest { Query = "children" });
+        Assert.True(result.Partial);
+        Assert.Contains("50 ms", result.Warning);
+        Assert.True(result.Total < index.ParagraphCount);
+    }
+}
