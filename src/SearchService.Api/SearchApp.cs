@@ -103,6 +103,7 @@ public sealed record IndexSettings(string IndexPath, IReadOnlyList<string> Sourc
             MaxResultWindow = c.GetValue("Search:MaxResultWindow", defaults.MaxResultWindow),
             MaxClauses = c.GetValue("Search:MaxClauses", defaults.MaxClauses),
             TimeLimitMs = c.GetValue("Search:TimeLimitMs", defaults.TimeLimitMs),
+            RecordCacheSize = c.GetValue("Search:RecordCacheSize", defaults.RecordCacheSize),
         };
         // What to index when there is no index yet: the seeds, or the folders and files configured.
         var sources = c.GetSection("Index:Sources").Get<string[]>() is { Length: > 0 } configured ? configured

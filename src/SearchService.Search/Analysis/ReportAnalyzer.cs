@@ -41,17 +41,29 @@ public sealed class ReportAnalyzer : Analyzer
         return terms;
     }
 
-    /// <summary>Terms with their character offsets in <paramref name="text"/> (for snippets).</summary>
+    /// <summary>Terms with their character offsets in <paramref name="text"/>.</summary>
     public IReadOnlyList<(string Term, int Start, int End)> TermsWithOffsets(string text, string field = "text")
     {
         var terms = new List<(string, int, int)>();
-        if (string.IsNullOrEmpty(text)) return terms;
+        VisitTerms(text, (term, start, end) => terms.Add((term.ToString(), start, end)), field);
+        return terms;
+    }
+
+    /// <summary>
+    /// Calls <paramref name="visit"/> with each term and its character offsets, without making a
+    /// string per term: snippets analyse every hit on every page, and most terms are not looked at.
+    /// </summary>
+    public void VisitTerms(string text, TermVisitor visit, string field = "text")
+    {
+        if (string.IsNullOrEmpty(text)) return;
         using var ts = GetTokenStream(field, text);
         var term = ts.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
         var offset = ts.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IOffsetAttribute>();
         ts.Reset();
-        while (ts.IncrementToken()) terms.Add((term.ToString(), offset.StartOffset, offset.EndOffset));
+        while (ts.IncrementToken()) visit(term.Buffer.AsSpan(0, term.Length), offset.StartOffset, offset.EndOffset);
         ts.End();
-        return terms;
     }
 }
+
+/// <summary>Receives one analysed term (valid only during the call) and its offsets in the original text.</summary>
+public delegate void TermVisitor(ReadOnlySpan<char> term, int start, int end);

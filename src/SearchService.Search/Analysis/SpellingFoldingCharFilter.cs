@@ -18,6 +18,11 @@ internal sealed class SpellingFoldingCharFilter : BaseCharFilter
     public SpellingFoldingCharFilter(TextReader input) : base(input)
     {
         var source = input?.ReadToEnd() ?? "";
+        if (source.AsSpan().IndexOfAny(Folded) < 0)
+        {
+            _output = source; // the common case: nothing to fold, no copy
+            return;
+        }
         var sb = new StringBuilder(source.Length);
         int removed = 0;
         for (int i = 0; i < source.Length; i++)
@@ -34,6 +39,8 @@ internal sealed class SpellingFoldingCharFilter : BaseCharFilter
         }
         _output = sb.ToString();
     }
+
+    private static readonly System.Buffers.SearchValues<char> Folded = System.Buffers.SearchValues.Create("\u00AD\u200B’‘`“”‐‑–");
 
     public override int Read(char[] buffer, int index, int count)
     {

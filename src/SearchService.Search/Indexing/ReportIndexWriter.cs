@@ -18,8 +18,6 @@ namespace SearchService.Search.Indexing;
 /// </summary>
 public sealed class ReportIndexWriter : IDisposable
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private readonly IndexWriter _writer;
     private readonly FSDirectory _directory;
     private readonly HashSet<string> _documentIds = new(StringComparer.Ordinal);
@@ -50,7 +48,7 @@ public sealed class ReportIndexWriter : IDisposable
             new StringField(IndexSchema.Kind, IndexSchema.KindDocument, Field.Store.NO),
             new StringField(IndexSchema.Id, document.Id, Field.Store.YES),
             new StringField(IndexSchema.Authority, document.Authority, Field.Store.NO),
-            new StoredField(IndexSchema.Json, JsonSerializer.Serialize(DocumentRecord.From(document), Json)),
+            new StoredField(IndexSchema.Json, JsonSerializer.Serialize(DocumentRecord.From(document), RecordJson.Default.DocumentRecord)),
         };
         _writer.AddDocument(docFields);
         foreach (var p in document.Paragraphs)
@@ -76,7 +74,7 @@ public sealed class ReportIndexWriter : IDisposable
             new TextField(IndexSchema.Heading, string.Join(" \u2029 ", p.SectionPath), Field.Store.NO),
             new NumericDocValuesField(IndexSchema.Date, d.Date is { } dt ? dt.Year * 10000L + dt.Month * 100 + dt.Day : 0),
             new SingleDocValuesField(IndexSchema.Quality, Quality(p)),
-            new StoredField(IndexSchema.Json, JsonSerializer.Serialize(record, Json)),
+            new StoredField(IndexSchema.Json, JsonSerializer.Serialize(record, RecordJson.Default.ParagraphRecord)),
         };
         AddFacet(fields, IndexSchema.Authority, d.Authority);
         AddFacet(fields, IndexSchema.DocumentType, d.DocumentType);

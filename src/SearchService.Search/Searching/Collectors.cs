@@ -1,17 +1,18 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace SearchService.Search.Searching;
 
 /// <summary>
 /// Counts facet values over the matching documents from single-valued doc values (the facet
-/// module is not available here). Ordinals are counted per segment and turned into values at
-/// each segment's end, so counts are exact.
+/// module is not available here), read from the segment's decoded columns. Ordinals are counted
+/// per segment in arrays and turned into values at each segment's end, so counts are exact.
 /// </summary>
 internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
 {
     private readonly Dictionary<string, Dictionary<string, int>> _counts = fields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
-    private SortedDocValues?[] _values = [];
+    private OrdinalColumn[] _columns = [];
     private int[][] _segmentCounts = [];
 
     public int Total { get; private set; }
@@ -26,11 +27,9 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
     public void Collect(int doc)
     {
         Total++;
-        for (int f = 0; f < _values.Length; f++)
+        for (int f = 0; f < _columns.Length; f++)
         {
-            var dv = _values[f];
-            if (dv is null) continue;
-            int ord = dv.GetOrd(doc);
+            int ord = _columns[f].Ordinals[doc];
             if (ord >= 0) _segmentCounts[f][ord]++;
         }
     }
@@ -38,25 +37,22 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegment();
-        _values = fields.Select(f => context.AtomicReader.GetSortedDocValues(f)).ToArray();
-        _segmentCounts = _values.Select(v => new int[v?.ValueCount ?? 0]).ToArray();
+        var values = SegmentValues.Of(context.AtomicReader);
+        _columns = fields.Select(values.Column).ToArray();
+        _segmentCounts = _columns.Select(c => new int[c.Values.Length]).ToArray();
     }
 
     private void FlushSegment()
     {
-        for (int f = 0; f < _values.Length; f++)
+        for (int f = 0; f < _columns.Length; f++)
         {
-            var dv = _values[f];
-            if (dv is null) continue;
             var target = _counts[fields[f]];
             var counts = _segmentCounts[f];
-            var bytes = new Lucene.Net.Util.BytesRef();
+            var values = _columns[f].Values;
             for (int ord = 0; ord < counts.Length; ord++)
             {
                 if (counts[ord] == 0) continue;
-                dv.LookupOrd(ord, bytes);
-                var key = bytes.Utf8ToString();
-                target[key] = target.GetValueOrDefault(key) + counts[ord];
+                target[values[ord]] = target.GetValueOrDefault(values[ord]) + counts[ord];
                 counts[ord] = 0;
             }
         }
@@ -65,11 +61,61 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
     public bool AcceptsDocsOutOfOrder => true;
 }
 
+/// <summary>A filtered facet dimension: its filter, and its own counts (which ignore that filter).</summary>
+internal sealed record SidewaysDimension(string Dimension, Filter Filter, FacetCollector Counts);
+
+/// <summary>
+/// Multi-select facets in one pass, as Lucene's drill-sideways does: the query runs without the
+/// facet filters, and each match is tested against every filtered dimension. A match that
+/// passes them all is a hit and counts in every dimension; one that fails exactly one dimension
+/// counts only in that dimension's own counts (what the user would get by changing that
+/// filter); one that fails two or more is dropped. The alternative, one extra search per
+/// filtered dimension, ran the whole query again for each.
+/// </summary>
+internal sealed class SidewaysCollector(ICollector hits, FacetCollector unfiltered, IReadOnlyList<SidewaysDimension> dimensions) : ICollector
+{
+    private readonly IBits[] _bits = new IBits[dimensions.Count];
+
+    public void SetScorer(Scorer scorer) => hits.SetScorer(scorer);
+
+    public void Collect(int doc)
+    {
+        int failed = -1;
+        for (int i = 0; i < _bits.Length; i++)
+        {
+            if (_bits[i].Get(doc)) continue;
+            if (failed >= 0) return;
+            failed = i;
+        }
+        if (failed >= 0)
+        {
+            dimensions[failed].Counts.Collect(doc);
+            return;
+        }
+        hits.Collect(doc);
+        unfiltered.Collect(doc);
+        foreach (var d in dimensions) d.Counts.Collect(doc);
+    }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        hits.SetNextReader(context);
+        unfiltered.SetNextReader(context);
+        for (int i = 0; i < _bits.Length; i++)
+        {
+            dimensions[i].Counts.SetNextReader(context);
+            _bits[i] = dimensions[i].Filter.GetDocIdSet(context, null)?.Bits ?? new Bits.MatchNoBits(context.AtomicReader.MaxDoc);
+        }
+    }
+
+    public bool AcceptsDocsOutOfOrder => hits.AcceptsDocsOutOfOrder;
+}
+
 /// <summary>Keeps the best-scoring paragraph of each document and counts the rest (groupBy=document).</summary>
 internal sealed class DocumentGroupCollector : ICollector
 {
     private Scorer? _scorer;
-    private SortedDocValues? _documentIds;
+    private OrdinalColumn _documentIds = OrdinalColumn.Empty;
     private int _docBase;
     private readonly Dictionary<string, (int Doc, float Score, int Count)> _groups = new(StringComparer.Ordinal);
 
@@ -81,23 +127,18 @@ internal sealed class DocumentGroupCollector : ICollector
     public void Collect(int doc)
     {
         Total++;
-        if (_documentIds is null) return;
-        int ord = _documentIds.GetOrd(doc);
-        if (ord < 0) return;
-        var bytes = new Lucene.Net.Util.BytesRef();
-        _documentIds.LookupOrd(ord, bytes);
-        var key = bytes.Utf8ToString();
+        var key = _documentIds.ValueOf(doc);
+        if (key is null) return;
         float score = _scorer!.GetScore();
-        if (_groups.TryGetValue(key, out var g))
-            _groups[key] = score > g.Score ? (_docBase + doc, score, g.Count + 1) : (g.Doc, g.Score, g.Count + 1);
-        else
-            _groups[key] = (_docBase + doc, score, 1);
+        ref var g = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_groups, key, out bool exists);
+        if (!exists) g = (_docBase + doc, score, 1);
+        else g = score > g.Score ? (_docBase + doc, score, g.Count + 1) : (g.Doc, g.Score, g.Count + 1);
     }
 
     public void SetNextReader(AtomicReaderContext context)
     {
         _docBase = context.DocBase;
-        _documentIds = context.AtomicReader.GetSortedDocValues(Indexing.IndexSchema.DocumentId);
+        _documentIds = SegmentValues.Of(context.AtomicReader).Column(Indexing.IndexSchema.DocumentId);
     }
 
     public bool AcceptsDocsOutOfOrder => true;
@@ -106,33 +147,26 @@ internal sealed class DocumentGroupCollector : ICollector
 /// <summary>Counts matching paragraphs and distinct documents per bucket value (trends).</summary>
 internal sealed class BucketCollector(string bucketField) : ICollector
 {
-    private SortedDocValues? _buckets;
-    private SortedDocValues? _documents;
+    private OrdinalColumn _buckets = OrdinalColumn.Empty;
+    private OrdinalColumn _documents = OrdinalColumn.Empty;
     public Dictionary<string, (int Paragraphs, HashSet<string> Documents)> Buckets { get; } = new(StringComparer.Ordinal);
 
     public void SetScorer(Scorer scorer) { }
 
     public void Collect(int doc)
     {
-        if (_buckets is null) return;
-        int ord = _buckets.GetOrd(doc);
-        if (ord < 0) return;
-        var bytes = new Lucene.Net.Util.BytesRef();
-        _buckets.LookupOrd(ord, bytes);
-        var bucket = bytes.Utf8ToString();
+        var bucket = _buckets.ValueOf(doc);
+        if (bucket is null) return;
         if (!Buckets.TryGetValue(bucket, out var b)) b = (0, new HashSet<string>(StringComparer.Ordinal));
-        if (_documents is not null && _documents.GetOrd(doc) is var d && d >= 0)
-        {
-            _documents.LookupOrd(d, bytes);
-            b.Documents.Add(bytes.Utf8ToString());
-        }
+        if (_documents.ValueOf(doc) is { } document) b.Documents.Add(document);
         Buckets[bucket] = (b.Paragraphs + 1, b.Documents);
     }
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        _buckets = context.AtomicReader.GetSortedDocValues(bucketField);
-        _documents = context.AtomicReader.GetSortedDocValues(Indexing.IndexSchema.DocumentId);
+        var values = SegmentValues.Of(context.AtomicReader);
+        _buckets = values.Column(bucketField);
+        _documents = values.Column(Indexing.IndexSchema.DocumentId);
     }
 
     public bool AcceptsDocsOutOfOrder => true;

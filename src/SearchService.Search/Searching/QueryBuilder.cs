@@ -11,12 +11,42 @@ public sealed class HighlightTerms
     public HashSet<string> Terms { get; } = new(StringComparer.Ordinal);
     public List<IReadOnlyList<string>> Phrases { get; } = [];
     public bool IsEmpty => Terms.Count == 0 && Phrases.Count == 0;
+
+    private HighlightVocabulary? _vocabulary;
+
+    /// <summary>The words as numbers, built once the query is built (for marking many texts).</summary>
+    internal HighlightVocabulary Vocabulary => _vocabulary ??= new HighlightVocabulary(this);
+}
+
+/// <summary>
+/// Every word a query highlights, numbered, with a lookup by character span (no string per
+/// token), which of them mark on their own, and each phrase as its word numbers.
+/// </summary>
+internal sealed class HighlightVocabulary
+{
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public bool[] MarksAlone { get; }
+    public int[][] Phrases { get; }
+
+    public HighlightVocabulary(HighlightTerms terms)
+    {
+        foreach (var t in terms.Terms.Concat(terms.Phrases.SelectMany(p => p))) _ids.TryAdd(t, _ids.Count);
+        _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        MarksAlone = new bool[_ids.Count];
+        foreach (var t in terms.Terms) MarksAlone[_ids[t]] = true;
+        Phrases = terms.Phrases.Select(p => p.Select(w => _ids[w]).ToArray()).ToArray();
+    }
+
+    /// <summary>The word's number, or −1 when the query does not highlight it.</summary>
+    public int IdOf(ReadOnlySpan<char> term) => _lookup.TryGetValue(term, out int id) ? id : -1;
 }
 
 /// <summary>
 /// Turns a parsed user query into a Lucene query. Matching is decided by a core query; ranking
-/// adds boosts that never widen what matches: all words present, the words close together,
-/// and the words in the section heading. Synonyms are expanded here, at query time.
+/// rewards all words present (<see cref="ReportSimilarity"/>) and adds boosts that never widen
+/// what matches: the words close together, and the words in the section heading. Synonyms are expanded here, at query time.
 /// </summary>
 public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
 {
@@ -31,7 +61,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         var highlights = new HighlightTerms();
         var expanded = Expand(node);
         var core = Core(expanded, highlights) ?? throw new QuerySyntaxException("The query has no searchable words.");
-        var result = new BooleanQuery { { core, Occur.MUST } };
+        var result = new BooleanQuery(disableCoord: true) { { core, Occur.MUST } };
         foreach (var booster in Boosters(expanded)) result.Add(booster, Occur.SHOULD);
         return (result, highlights);
     }
@@ -92,14 +122,15 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
                 return TextQuery(p.Phrase, highlights);
             case AnyNode any:
             {
-                var bq = new BooleanQuery();
+                var bq = new BooleanQuery(disableCoord: true);
                 foreach (var alt in any.Alternatives)
                     if (Core(alt, highlights) is { } q) bq.Add(q, Occur.SHOULD);
                 return bq.Clauses.Count == 0 ? null : bq.Clauses.Count == 1 ? bq.Clauses[0].Query : bq;
             }
             case AllNode all:
             {
-                var bq = new BooleanQuery();
+                // The one query that keeps Lucene's coordination factor: see ReportSimilarity.
+                var bq = new BooleanQuery(disableCoord: false);
                 foreach (var r in all.Required)
                     if (Core(r, highlights) is { } q) bq.Add(q, Occur.SHOULD);
                 if (bq.Clauses.Count == 0) return null;
@@ -113,25 +144,20 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         }
     }
 
-    /// <summary>Boosts: all required words present; the words near each other; the words in the heading.</summary>
+    /// <summary>
+    /// Boosts: the words near each other; the words in the heading. (All words present is
+    /// rewarded by the coordination factor of the core query, see <see cref="ReportSimilarity"/>.)
+    /// </summary>
     private IEnumerable<Query> Boosters(QueryNode node)
     {
         if (node is not AllNode all || all.Required.Count < 2) yield break;
-        var allMust = new BooleanQuery();
-        foreach (var r in all.Required)
-            if (Core(r, new HighlightTerms()) is { } q) allMust.Add(q, Occur.MUST);
-        if (allMust.Clauses.Count >= 2)
-        {
-            allMust.Boost = 2f;
-            yield return allMust;
-        }
         var words = all.Required.OfType<WordNode>().SelectMany(w => analyzer.Terms(w.Word)).ToList();
         if (words.Count >= 2)
         {
             var near = new PhraseQuery { Slop = 6, Boost = 1.5f };
             foreach (var t in words) near.Add(new Term(IndexSchema.Text, t));
             yield return near;
-            var heading = new BooleanQuery { Boost = 0.5f };
+            var heading = new BooleanQuery(disableCoord: true) { Boost = 0.5f };
             foreach (var t in words.Distinct()) heading.Add(new TermQuery(new Term(IndexSchema.Heading, t)), Occur.SHOULD);
             yield return heading;
         }

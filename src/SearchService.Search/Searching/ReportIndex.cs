@@ -25,6 +25,8 @@ public sealed class ReportIndex : IDisposable
     private readonly SearcherManager _manager;
     private readonly ReportAnalyzer _analyzer = new();
     private readonly SnippetBuilder _snippets;
+    private readonly FilterCache _filters = new();
+    private readonly RecordCache _records;
 
     public Synonyms Synonyms { get; }
     public SearchLimits Limits { get; }
@@ -38,6 +40,14 @@ public sealed class ReportIndex : IDisposable
         _directory = FSDirectory.Open(path);
         _manager = new SearcherManager(_directory, new CatalogSearcherFactory());
         _snippets = new SnippetBuilder(_analyzer);
+        _records = new RecordCache(limits.RecordCacheSize);
+        _manager.AddListener(new ClearOnSwitch(_records));
+    }
+
+    private sealed class ClearOnSwitch(RecordCache records) : ReferenceManager.IRefreshListener
+    {
+        public void BeforeRefresh() { }
+        public void AfterRefresh(bool didRefresh) { if (didRefresh) records.Clear(); }
     }
 
     /// <summary>Opens the index at <paramref name="path"/>; throws <see cref="IndexNotFoundException"/> when there is none.</summary>
@@ -66,17 +76,21 @@ public sealed class ReportIndex : IDisposable
         try
         {
             var dims = DimensionFilters(request.Filters);
-            var filter = Combine(dims, except: null);
             var scored = WithQualityPrior(query);
+            // One pass for hits and every facet (multi-select counts included, see SidewaysCollector).
+            var facetsAll = new FacetCollector(IndexSchema.Facets.Where(f => !dims.ContainsKey(f)).ToList());
+            var sideways = dims.Select(d => new SidewaysDimension(d.Key, _filters.For(d.Value), new FacetCollector([d.Key]))).ToList();
+            ICollector Collect(ICollector hitsCollector) => sideways.Count == 0
+                ? MultiCollector.Wrap(hitsCollector, facetsAll)
+                : new SidewaysCollector(hitsCollector, facetsAll, sideways);
 
             int total;
             var hits = new List<SearchHit>();
-            var facetsAll = new FacetCollector(IndexSchema.Facets.Where(f => !dims.ContainsKey(f)).ToList());
             bool partial = false;
             if (request.GroupByDocument)
             {
                 var groups = new DocumentGroupCollector();
-                partial |= !SearchWithin(searcher, scored, filter, MultiCollector.Wrap(groups, facetsAll));
+                partial |= !SearchWithin(searcher, scored, ParagraphsOnly, Collect(groups));
                 var ordered = groups.Groups.OrderByDescending(g => request.Sort == SearchSort.Date ? 0 : g.Value.Score)
                     .ThenByDescending(g => request.Sort == SearchSort.Date ? searcher.Catalog.DateOf(g.Key) : 0)
                     .ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
@@ -95,13 +109,13 @@ public sealed class ReportIndex : IDisposable
                 {
                     var sort = new Sort(new SortField(IndexSchema.Date, SortFieldType.INT64, true), SortField.FIELD_SCORE);
                     var collector = TopFieldCollector.Create(sort, n, true, true, false, false);
-                    partial |= !SearchWithin(searcher, scored, filter, MultiCollector.Wrap(collector, facetsAll));
+                    partial |= !SearchWithin(searcher, scored, ParagraphsOnly, Collect(collector));
                     top = collector.GetTopDocs();
                 }
                 else
                 {
                     var collector = TopScoreDocCollector.Create(n, true);
-                    partial |= !SearchWithin(searcher, scored, filter, MultiCollector.Wrap(collector, facetsAll));
+                    partial |= !SearchWithin(searcher, scored, ParagraphsOnly, Collect(collector));
                     top = collector.GetTopDocs();
                 }
                 total = top.TotalHits;
@@ -112,19 +126,11 @@ public sealed class ReportIndex : IDisposable
                 }
             }
 
-            // Multi-select facets: a dimension's counts ignore its own filter and honour all the others.
             var facets = new Dictionary<string, IReadOnlyList<FacetValue>>();
             foreach (var dim in IndexSchema.Facets)
             {
-                Dictionary<string, int> counts;
-                if (!dims.ContainsKey(dim)) counts = facetsAll.Counts[dim];
-                else
-                {
-                    var own = new FacetCollector([dim]);
-                    partial |= !SearchWithin(searcher, query, Combine(dims, except: dim), own);
-                    counts = own.Counts[dim];
-                }
-                facets[dim] = Order(dim, counts);
+                var own = sideways.FirstOrDefault(sd => sd.Dimension == dim);
+                facets[dim] = Order(dim, own is null ? facetsAll.Counts[dim] : own.Counts.Counts[dim]);
             }
             if (partial) warning = (warning is null ? "" : warning + " ") + $"The search took longer than {Limits.TimeLimitMs} ms: hits and counts are what was found by then.";
             return new SearchResult(display, total, request.Page, request.PageSize, clock.Elapsed.TotalMilliseconds, hits, facets, warning, partial);
@@ -176,11 +182,11 @@ public sealed class ReportIndex : IDisposable
         try
         {
             var dims = DimensionFilters(filters);
-            var filter = Combine(dims, except: null);
+            var filter = Combine(dims);
             var matches = new BucketCollector(field);
             searcher.Search(query, filter, matches);
             var all = new BucketCollector(field);
-            searcher.Search(new MatchAllDocsQuery(), Combine(dims, except: null), all);
+            searcher.Search(new MatchAllDocsQuery(), Combine(dims), all);
             return all.Buckets.Select(kv =>
                 {
                     var m = matches.Buckets.GetValueOrDefault(kv.Key);
@@ -283,9 +289,9 @@ public sealed class ReportIndex : IDisposable
     }
 
     private static Query WithQualityPrior(Query query) =>
-        query is MatchAllDocsQuery ? query : new CustomScoreQuery(query, new FunctionQuery(new SingleFieldSource(IndexSchema.Quality)));
+        query is MatchAllDocsQuery ? query : new CustomScoreQuery(query, new FunctionQuery(QualityPrior.Instance));
 
-    private static readonly Filter ParagraphsOnly = new QueryWrapperFilter(new TermQuery(new Term(IndexSchema.Kind, IndexSchema.KindParagraph)));
+    private Filter ParagraphsOnly => _filters.For(new TermQuery(new Term(IndexSchema.Kind, IndexSchema.KindParagraph)));
 
     /// <summary>One query per filtered dimension: the values OR-ed (multi-select), the year range as a numeric range.</summary>
     private static Dictionary<string, Query> DimensionFilters(SearchFilters f)
@@ -315,12 +321,11 @@ public sealed class ReportIndex : IDisposable
         return dims;
     }
 
-    private static Filter Combine(Dictionary<string, Query> dims, string? except)
+    private Filter Combine(Dictionary<string, Query> dims)
     {
         var bq = new BooleanQuery { { new TermQuery(new Term(IndexSchema.Kind, IndexSchema.KindParagraph)), Occur.MUST } };
-        foreach (var (dim, q) in dims)
-            if (dim != except) bq.Add(q, Occur.MUST);
-        return new QueryWrapperFilter(bq);
+        foreach (var q in dims.Values) bq.Add(q, Occur.MUST);
+        return _filters.For(bq);
     }
 
     private static IReadOnlyList<FacetValue> Order(string dim, Dictionary<string, int> counts)
@@ -334,10 +339,12 @@ public sealed class ReportIndex : IDisposable
         };
     }
 
-    private static ParagraphRecord Load(IndexSearcher searcher, int doc)
+    private ParagraphRecord Load(IndexSearcher searcher, int doc)
     {
-        var json = searcher.Doc(doc).Get(IndexSchema.Json);
-        return JsonSerializer.Deserialize<ParagraphRecord>(json, ReportIndexWriter.Json)!;
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        return _records.GetOrLoad(leaf.AtomicReader.CoreCacheKey, doc - leaf.DocBase,
+            () => JsonSerializer.Deserialize(searcher.Doc(doc).Get(IndexSchema.Json), RecordJson.Default.ParagraphRecord)!);
     }
 
     public void Dispose()
@@ -367,11 +374,13 @@ public sealed class ReportIndex : IDisposable
         {
             var tmp = new IndexSearcher(reader);
             var top = tmp.Search(new TermQuery(new Term(IndexSchema.Kind, IndexSchema.KindDocument)), Math.Max(1, reader.MaxDoc));
-            var docs = top.ScoreDocs.Select(sd => JsonSerializer.Deserialize<DocumentRecord>(tmp.Doc(sd.Doc).Get(IndexSchema.Json), ReportIndexWriter.Json)!)
+            var docs = top.ScoreDocs.Select(sd => JsonSerializer.Deserialize(tmp.Doc(sd.Doc).Get(IndexSchema.Json), RecordJson.Default.DocumentRecord)!)
                 .OrderBy(d => d.Date ?? DateOnly.MinValue).ThenBy(d => d.Authority, StringComparer.Ordinal).ThenBy(d => d.Id, StringComparer.Ordinal)
                 .ToList();
+            // Decode the segments' doc values now, so the first search after a switch does not pay for it.
+            foreach (var leaf in reader.Leaves) SegmentValues.Of(leaf.AtomicReader);
             var catalog = new Catalog { Documents = docs, ById = docs.ToDictionary(d => d.Id, StringComparer.Ordinal) };
-            return new CatalogSearcher(reader, catalog) { Similarity = new BM25Similarity() };
+            return new CatalogSearcher(reader, catalog) { Similarity = new ReportSimilarity() };
         }
     }
 }

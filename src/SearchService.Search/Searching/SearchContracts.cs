@@ -56,4 +56,6 @@ public sealed record SearchLimits
     public int MaxResultWindow { get; init; } = 10_000;
     public int MaxClauses { get; init; } = 256;
     public int TimeLimitMs { get; init; } = 2_000;
+    /// <summary>Paragraph records kept decoded in memory (about 3 KB each); 0 turns the cache off.</summary>
+    public int RecordCacheSize { get; init; } = 20_000;
 }

@@ -16,53 +16,67 @@ public sealed partial class SnippetBuilder(ReportAnalyzer analyzer)
 
     public string Build(string text, HighlightTerms highlights)
     {
-        var marks = Matches(text, highlights);
+        var marks = Marks(text, highlights);
         var (start, end) = Window(text, marks);
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(end - start + 64);
         if (start > 0) sb.Append("… ");
         int at = start;
-        foreach (var (s, e) in marks)
+        foreach (var (s, e, _) in marks)
         {
             if (e <= start || s >= end) continue;
             int ms = Math.Max(s, start), me = Math.Min(e, end);
-            sb.Append(WebUtility.HtmlEncode(text[at..ms]));
-            sb.Append("<mark>").Append(WebUtility.HtmlEncode(text[ms..me])).Append("</mark>");
+            AppendEncoded(sb, text.AsSpan(at, ms - at));
+            sb.Append("<mark>");
+            AppendEncoded(sb, text.AsSpan(ms, me - ms));
+            sb.Append("</mark>");
             at = me;
         }
-        sb.Append(WebUtility.HtmlEncode(text[at..end]));
+        AppendEncoded(sb, text.AsSpan(at, end - at));
         if (end < text.Length) sb.Append(" …");
         return Newlines().Replace(sb.ToString(), " ").Trim();
     }
 
     /// <summary>Character ranges to mark: phrase occurrences as one range, then single terms, merged and ordered.</summary>
-    public List<(int Start, int End)> Matches(string text, HighlightTerms highlights)
+    public List<(int Start, int End)> Matches(string text, HighlightTerms highlights) =>
+        Marks(text, highlights).Select(m => (m.Start, m.End)).ToList();
+
+    /// <summary>
+    /// The ranges to mark, each with the number of what it matched (a word, or a phrase after the
+    /// words), so the window can prefer sentences with more distinct matches.
+    /// </summary>
+    private List<(int Start, int End, int What)> Marks(string text, HighlightTerms highlights)
     {
-        var ranges = new List<(int Start, int End)>();
+        var ranges = new List<(int Start, int End, int What)>();
         if (highlights.IsEmpty) return ranges;
-        var tokens = analyzer.TermsWithOffsets(text);
+        var vocabulary = highlights.Vocabulary;
+        var tokens = new List<(int Id, int Start, int End)>(64);
+        analyzer.VisitTerms(text, (term, start, end) => tokens.Add((vocabulary.IdOf(term), start, end)));
+        int words = vocabulary.MarksAlone.Length;
         for (int i = 0; i < tokens.Count; i++)
         {
-            foreach (var phrase in highlights.Phrases)
+            if (tokens[i].Id < 0) continue;
+            for (int p = 0; p < vocabulary.Phrases.Length; p++)
             {
-                if (i + phrase.Count > tokens.Count) continue;
+                var phrase = vocabulary.Phrases[p];
+                if (i + phrase.Length > tokens.Count) continue;
                 bool match = true;
-                for (int k = 0; k < phrase.Count && match; k++) match = tokens[i + k].Term == phrase[k];
-                if (match) ranges.Add((tokens[i].Start, tokens[i + phrase.Count - 1].End));
+                for (int k = 0; k < phrase.Length && match; k++) match = tokens[i + k].Id == phrase[k];
+                if (match) ranges.Add((tokens[i].Start, tokens[i + phrase.Length - 1].End, words + p));
             }
-            if (highlights.Terms.Contains(tokens[i].Term)) ranges.Add((tokens[i].Start, tokens[i].End));
+            if (vocabulary.MarksAlone[tokens[i].Id]) ranges.Add((tokens[i].Start, tokens[i].End, tokens[i].Id));
         }
         ranges.Sort();
-        var merged = new List<(int Start, int End)>();
+        var merged = new List<(int Start, int End, int What)>(ranges.Count);
         foreach (var r in ranges)
         {
-            if (merged.Count > 0 && r.Start <= merged[^1].End) merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, r.End));
+            if (merged.Count > 0 && r.Start <= merged[^1].End) merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, r.End), merged[^1].What);
             else merged.Add(r);
         }
         return merged;
     }
 
     /// <summary>The best window: whole sentences around the densest cluster of distinct matches.</summary>
-    private (int Start, int End) Window(string text, List<(int Start, int End)> marks)
+    private (int Start, int End) Window(string text, List<(int Start, int End, int What)> marks)
     {
         if (text.Length <= TargetLength + 40) return (0, text.Length);
         var sentences = Sentences(text);
@@ -71,8 +85,17 @@ public sealed partial class SnippetBuilder(ReportAnalyzer analyzer)
         for (int i = 0; i < sentences.Count; i++)
         {
             var (s, e) = sentences[i];
-            var inside = marks.Where(m => m.Start >= s && m.End <= e).Select(m => text[m.Start..m.End].ToLowerInvariant()).ToList();
-            double score = inside.Distinct().Count() * 10 + inside.Count - (e - s) / 1000.0;
+            int inside = 0, distinct = 0;
+            for (int m = 0; m < marks.Count; m++)
+            {
+                if (marks[m].Start < s || marks[m].End > e) continue;
+                inside++;
+                bool seen = false;
+                for (int k = 0; k < m && !seen; k++)
+                    seen = marks[k].What == marks[m].What && marks[k].Start >= s && marks[k].End <= e;
+                if (!seen) distinct++;
+            }
+            double score = distinct * 10 + inside - (e - s) / 1000.0;
             if (score > bestScore) { bestScore = score; best = i; }
         }
         int start = sentences[best].Start, end = sentences[best].End;
@@ -98,11 +121,26 @@ public sealed partial class SnippetBuilder(ReportAnalyzer analyzer)
         return (start, end);
     }
 
+    /// <summary>HTML-escapes into the builder without an intermediate string.</summary>
+    private static void AppendEncoded(StringBuilder sb, ReadOnlySpan<char> text)
+    {
+        while (!text.IsEmpty)
+        {
+            int i = text.IndexOfAny(HtmlSpecial);
+            if (i < 0) { sb.Append(text); return; }
+            sb.Append(text[..i]);
+            sb.Append(text[i] switch { '<' => "&lt;", '>' => "&gt;", '&' => "&amp;", '"' => "&quot;", _ => "&#39;" });
+            text = text[(i + 1)..];
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> HtmlSpecial = System.Buffers.SearchValues.Create("<>&\"'");
+
     private static List<(int Start, int End)> Sentences(string text)
     {
         var result = new List<(int, int)>();
         int start = 0;
-        foreach (Match m in SentenceEnd().Matches(text))
+        foreach (var m in SentenceEnd().EnumerateMatches(text))
         {
             int end = m.Index + 1;
             if (end - start > 0) result.Add((start, end));

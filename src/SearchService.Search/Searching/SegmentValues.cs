@@ -1,0 +1,83 @@
+using System.Collections;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Queries.Function;
+using Lucene.Net.Queries.Function.DocValues;
+using SearchService.Search.Indexing;
+
+namespace SearchService.Search.Searching;
+
+/// <summary>A single-valued string column of one segment: each document's ordinal (−1 when it has no value) and the values by ordinal.</summary>
+internal sealed record OrdinalColumn(int[] Ordinals, string[] Values)
+{
+    public static readonly OrdinalColumn Empty = new([], []);
+
+    public string? ValueOf(int doc) => doc < Ordinals.Length && Ordinals[doc] is var o && o >= 0 ? Values[o] : null;
+}
+
+/// <summary>
+/// The doc values of one segment held in arrays: facet and document-id ordinals and the
+/// quality prior. Lucene reads doc values from the memory-mapped file and decodes packed ints
+/// on every access; a search touches each match several times (five facets, the quality prior,
+/// grouping), so the columns are decoded once per segment and shared by every search and every
+/// reader that has the segment. They live as long as the segment's core does.
+/// </summary>
+internal sealed class SegmentValues
+{
+    private static readonly ConditionalWeakTable<object, SegmentValues> Cache = new();
+
+    private readonly Dictionary<string, OrdinalColumn> _columns = new(StringComparer.Ordinal);
+
+    /// <summary>Quality prior per document (0 for documents without one).</summary>
+    public float[] Quality { get; }
+
+    private SegmentValues(AtomicReader reader)
+    {
+        foreach (var field in IndexSchema.Facets.Append(IndexSchema.DocumentId))
+            _columns[field] = Load(reader, field);
+        Quality = new float[reader.MaxDoc];
+        var quality = reader.GetNumericDocValues(IndexSchema.Quality);
+        if (quality is not null)
+            for (int doc = 0; doc < Quality.Length; doc++)
+                Quality[doc] = J2N.BitConversion.Int32BitsToSingle((int)quality.Get(doc));
+    }
+
+    public static SegmentValues Of(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => new SegmentValues(reader));
+
+    /// <summary>The column of a facet field or of <see cref="IndexSchema.DocumentId"/>.</summary>
+    public OrdinalColumn Column(string field) => _columns.TryGetValue(field, out var c) ? c : throw new ArgumentException($"'{field}' is not a cached column.", nameof(field));
+
+    private static OrdinalColumn Load(AtomicReader reader, string field)
+    {
+        var dv = reader.GetSortedDocValues(field);
+        if (dv is null) return OrdinalColumn.Empty with { Ordinals = Enumerable.Repeat(-1, reader.MaxDoc).ToArray() };
+        var ordinals = new int[reader.MaxDoc];
+        for (int doc = 0; doc < ordinals.Length; doc++) ordinals[doc] = dv.GetOrd(doc);
+        var values = new string[dv.ValueCount];
+        var bytes = new Lucene.Net.Util.BytesRef();
+        for (int ord = 0; ord < values.Length; ord++)
+        {
+            dv.LookupOrd(ord, bytes);
+            values[ord] = bytes.Utf8ToString();
+        }
+        return new OrdinalColumn(ordinals, values);
+    }
+}
+
+/// <summary>The quality prior (see <see cref="ReportIndexWriter"/>) as a function-query value source, read from <see cref="SegmentValues"/>.</summary>
+internal sealed class QualityPrior : ValueSource
+{
+    public static readonly QualityPrior Instance = new();
+
+    public override FunctionValues GetValues(IDictionary context, AtomicReaderContext readerContext) =>
+        new Values(this, SegmentValues.Of(readerContext.AtomicReader).Quality);
+
+    public override string GetDescription() => "quality";
+    public override bool Equals(object? o) => o is QualityPrior;
+    public override int GetHashCode() => typeof(QualityPrior).GetHashCode();
+
+    private sealed class Values(ValueSource source, float[] quality) : SingleDocValues(source)
+    {
+        public override float SingleVal(int doc) => quality[doc];
+    }
+}

@@ -1,0 +1,140 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using SearchService.Search.Indexing;
+using SearchService.Search.Searching;
+
+namespace SearchService.Search.Tests;
+
+/// <summary>
+/// The machinery behind fast search: multi-select facets counted in one pass, cached filters,
+/// the record cache and the all-words factor. Each is checked against the plain way of getting
+/// the same answer.
+/// </summary>
+[Collection(CorpusCollection.Name)]
+public class SearchMachineryTests(CorpusIndexFixture corpus)
+{
+    private SearchResult Search(string q, SearchFilters filters) =>
+        corpus.Index.Search(new SearchRequest { Query = q, Filters = filters, PageSize = 10 });
+
+    public static TheoryData<string, string[], string[], string[], string[]> FilterCombinations => new()
+    {
+        // query, authority, year, outcome area, grade
+        { "children", ["Coventry"], ["2011"], [], [] },
+        { "placement", ["Coventry", "Stoke-on-Trent"], [], ["Staying safe"], [] },
+        { "care leavers", [], ["2019", "2023", "2026"], [], [] },
+        { "health", ["Coventry"], ["2007", "2011"], ["Being healthy", "Staying safe"], ["good", "adequate"] },
+        { "", ["Wiltshire"], ["2019"], [], [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(FilterCombinations))]
+    public void A_filtered_dimension_counts_as_if_only_its_own_filter_were_removed(string q, string[] authority, string[] year, string[] outcomeArea, string[] grade)
+    {
+        var filters = new SearchFilters { Authority = authority, Year = year.Select(int.Parse).ToList(), OutcomeArea = outcomeArea, Grade = grade };
+        var result = Search(q, filters);
+        Assert.Equal(result.Total, result.Facets["documentType"].Sum(v => v.Count));
+
+        // Each filtered dimension, against a search without that one filter (where it is counted the plain way).
+        if (authority.Length > 0) Assert.Equal(Search(q, filters with { Authority = [] }).Facets["authority"], result.Facets["authority"]);
+        if (year.Length > 0) Assert.Equal(Search(q, filters with { Year = [] }).Facets["year"], result.Facets["year"]);
+        if (outcomeArea.Length > 0) Assert.Equal(Search(q, filters with { OutcomeArea = [] }).Facets["outcomeArea"], result.Facets["outcomeArea"]);
+        if (grade.Length > 0) Assert.Equal(Search(q, filters with { Grade = [] }).Facets["grade"], result.Facets["grade"]);
+
+        // The hits honour every filter.
+        Assert.All(result.Hits, h =>
+        {
+            if (authority.Length > 0) Assert.Contains(h.Paragraph.Authority, authority);
+            if (year.Length > 0) Assert.Contains(h.Paragraph.Year!.Value.ToString(), year);
+            if (outcomeArea.Length > 0) Assert.Contains(h.Paragraph.OutcomeArea, outcomeArea);
+            if (grade.Length > 0) Assert.Contains(h.Paragraph.Grade!.Label, grade);
+        });
+    }
+
+    [Fact]
+    public void A_filter_is_built_once_and_the_cache_stays_bounded()
+    {
+        var cache = new FilterCache();
+        var query = new TermQuery(new Term(IndexSchema.Authority, "Coventry"));
+        Assert.Same(cache.For(query), cache.For(new TermQuery(new Term(IndexSchema.Authority, "Coventry"))));
+        for (int i = 0; i < FilterCache.Capacity * 2; i++) cache.For(new TermQuery(new Term(IndexSchema.Authority, "a" + i)));
+        Assert.True(cache.Count <= FilterCache.Capacity);
+    }
+
+    [Fact]
+    public void The_record_cache_loads_each_record_once_and_forgets_the_least_recent()
+    {
+        var cache = new RecordCache(capacity: 4);
+        var segment = new object();
+        int loads = 0;
+        ParagraphRecord Get(int doc) => cache.GetOrLoad(segment, doc, () => { loads++; return Record(doc); });
+
+        Assert.Equal("p1", Get(1).Id);
+        Assert.Equal("p1", Get(1).Id);
+        Assert.Equal(1, loads);
+        for (int doc = 2; doc <= 6; doc++) Get(doc);
+        Assert.Equal(6, loads);
+        Get(6); // recent: still cached
+        Assert.Equal(6, loads);
+        Get(1); // the oldest: forgotten
+        Assert.Equal(7, loads);
+
+        cache.Clear();
+        Get(6);
+        Assert.Equal(8, loads);
+        var off = new RecordCache(capacity: 0);
+        off.GetOrLoad(segment, 1, () => { loads++; return Record(1); });
+        off.GetOrLoad(segment, 1, () => { loads++; return Record(1); });
+        Assert.Equal(10, loads);
+    }
+
+    [Fact]
+    public void After_a_reindex_a_paragraph_is_read_afresh_not_from_the_cache()
+    {
+        var folder = Directory.CreateTempSubdirectory("searchservice-recache-").FullName;
+        var source = Directory.CreateTempSubdirectory("searchservice-recache-src-").FullName;
+        try
+        {
+            var seed = Path.Combine(ProjectPaths.Seeds, "004_6dc884be81250f76.txt");
+            var file = Path.Combine(source, "report.txt");
+            File.Copy(seed, file);
+            IndexBuilder.Build([file], folder);
+            using var index = ReportIndex.Open(folder);
+            var first = index.Search(new SearchRequest { Query = "placement stability", PageSize = 1 }).Hits[0].Paragraph;
+            Assert.Equal(first.Text, index.GetParagraph(first.Id)!.Text);
+
+            // The same report with that paragraph reworded: same ids, new text.
+            File.WriteAllText(file, File.ReadAllText(seed).Replace(first.Text[..40], "REWORDED " + first.Text[..40]));
+            IndexBuilder.Build([file], folder);
+            Assert.True(index.Refresh());
+            Assert.StartsWith("REWORDED ", index.GetParagraph(first.Id)!.Text);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+            Directory.Delete(source, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Every_word_present_multiplies_the_score_some_words_do_not()
+    {
+        var similarity = new ReportSimilarity();
+        Assert.Equal(ReportSimilarity.AllWordsFactor, similarity.Coord(2, 2));
+        Assert.Equal(ReportSimilarity.AllWordsFactor, similarity.Coord(3, 3));
+        Assert.Equal(1f, similarity.Coord(1, 2));
+        Assert.Equal(1f, similarity.Coord(1, 1));
+    }
+
+    [Fact]
+    public void Paragraphs_with_all_the_words_rank_above_those_with_some()
+    {
+        var hits = corpus.Index.Search(new SearchRequest { Query = "return home interviews", PageSize = 10 }).Hits;
+        var all = hits.Select(h => new[] { "return", "home", "interview" }.All(w => h.Paragraph.Text.Contains(w, StringComparison.OrdinalIgnoreCase))).ToList();
+        int firstPartial = all.IndexOf(false);
+        Assert.True(firstPartial == -1 || all.Skip(firstPartial).All(a => !a), "no paragraph with every word ranks below one without");
+        Assert.True(all[0]);
+    }
+
+    private static ParagraphRecord Record(int doc) => new($"p{doc}", "d", "Title", "type", "Ofsted", null, "Coventry", null, null, [], null, null,
+        doc.ToString(), doc, "text", Core.Model.ParagraphKind.Text, "citation");
+}
