@@ -15,8 +15,6 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
     private OrdinalColumn[] _columns = [];
     private int[][] _segmentCounts = [];
 
-    public int Total { get; private set; }
-
     public IReadOnlyDictionary<string, Dictionary<string, int>> Counts
     {
         get { FlushSegment(); return _counts; }
@@ -26,7 +24,6 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
 
     public void Collect(int doc)
     {
-        Total++;
         for (int f = 0; f < _columns.Length; f++)
         {
             int ord = _columns[f].Ordinals[doc];
@@ -69,8 +66,8 @@ internal sealed record SidewaysDimension(string Dimension, Filter Filter, FacetC
 /// facet filters, and each match is tested against every filtered dimension. A match that
 /// passes them all is a hit and counts in every dimension; one that fails exactly one dimension
 /// counts only in that dimension's own counts (what the user would get by changing that
-/// filter); one that fails two or more is dropped. The alternative, one extra search per
-/// filtered dimension, ran the whole query again for each.
+/// filter); one that fails two or more is dropped. With no filtered dimension every match is a
+/// hit. The alternative, one extra search per filtered dimension, ran the whole query again for each.
 /// </summary>
 internal sealed class SidewaysCollector(ICollector hits, FacetCollector unfiltered, IReadOnlyList<SidewaysDimension> dimensions) : ICollector
 {
@@ -119,14 +116,12 @@ internal sealed class DocumentGroupCollector : ICollector
     private int _docBase;
     private readonly Dictionary<string, (int Doc, float Score, int Count)> _groups = new(StringComparer.Ordinal);
 
-    public int Total { get; private set; }
     public IReadOnlyDictionary<string, (int Doc, float Score, int Count)> Groups => _groups;
 
     public void SetScorer(Scorer scorer) => _scorer = scorer;
 
     public void Collect(int doc)
     {
-        Total++;
         var key = _documentIds.ValueOf(doc);
         if (key is null) return;
         float score = _scorer!.GetScore();

@@ -3,9 +3,7 @@ using System.Text.Json;
 using Lucene.Net.Index;
 using Lucene.Net.Queries;
 using Lucene.Net.Queries.Function;
-using Lucene.Net.Queries.Function.ValueSources;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using SearchService.Core.Metadata;
@@ -80,9 +78,7 @@ public sealed class ReportIndex : IDisposable
             // One pass for hits and every facet (multi-select counts included, see SidewaysCollector).
             var facetsAll = new FacetCollector(IndexSchema.Facets.Where(f => !dims.ContainsKey(f)).ToList());
             var sideways = dims.Select(d => new SidewaysDimension(d.Key, _filters.For(d.Value), new FacetCollector([d.Key]))).ToList();
-            ICollector Collect(ICollector hitsCollector) => sideways.Count == 0
-                ? MultiCollector.Wrap(hitsCollector, facetsAll)
-                : new SidewaysCollector(hitsCollector, facetsAll, sideways);
+            ICollector Collect(ICollector hitsCollector) => new SidewaysCollector(hitsCollector, facetsAll, sideways);
 
             int total;
             var hits = new List<SearchHit>();
@@ -186,7 +182,7 @@ public sealed class ReportIndex : IDisposable
             var matches = new BucketCollector(field);
             searcher.Search(query, filter, matches);
             var all = new BucketCollector(field);
-            searcher.Search(new MatchAllDocsQuery(), Combine(dims), all);
+            searcher.Search(new MatchAllDocsQuery(), filter, all);
             return all.Buckets.Select(kv =>
                 {
                     var m = matches.Buckets.GetValueOrDefault(kv.Key);
@@ -291,7 +287,9 @@ public sealed class ReportIndex : IDisposable
     private static Query WithQualityPrior(Query query) =>
         query is MatchAllDocsQuery ? query : new CustomScoreQuery(query, new FunctionQuery(QualityPrior.Instance));
 
-    private Filter ParagraphsOnly => _filters.For(new TermQuery(new Term(IndexSchema.Kind, IndexSchema.KindParagraph)));
+    private static TermQuery ParagraphsQuery() => new(new Term(IndexSchema.Kind, IndexSchema.KindParagraph));
+
+    private Filter ParagraphsOnly => _filters.For(ParagraphsQuery());
 
     /// <summary>One query per filtered dimension: the values OR-ed (multi-select), the year range as a numeric range.</summary>
     private static Dictionary<string, Query> DimensionFilters(SearchFilters f)
@@ -323,7 +321,7 @@ public sealed class ReportIndex : IDisposable
 
     private Filter Combine(Dictionary<string, Query> dims)
     {
-        var bq = new BooleanQuery { { new TermQuery(new Term(IndexSchema.Kind, IndexSchema.KindParagraph)), Occur.MUST } };
+        var bq = new BooleanQuery { { ParagraphsQuery(), Occur.MUST } };
         foreach (var q in dims.Values) bq.Add(q, Occur.MUST);
         return _filters.For(bq);
     }

@@ -36,12 +36,9 @@ public sealed partial class SnippetBuilder(ReportAnalyzer analyzer)
         return Newlines().Replace(sb.ToString(), " ").Trim();
     }
 
-    /// <summary>Character ranges to mark: phrase occurrences as one range, then single terms, merged and ordered.</summary>
-    public List<(int Start, int End)> Matches(string text, HighlightTerms highlights) =>
-        Marks(text, highlights).Select(m => (m.Start, m.End)).ToList();
-
     /// <summary>
-    /// The ranges to mark, each with the number of what it matched (a word, or a phrase after the
+    /// The character ranges to mark (a phrase occurrence as one range, single terms, merged and
+    /// ordered), each with the number of what it matched (a word, or a phrase after the
     /// words), so the window can prefer sentences with more distinct matches.
     /// </summary>
     private List<(int Start, int End, int What)> Marks(string text, HighlightTerms highlights)
