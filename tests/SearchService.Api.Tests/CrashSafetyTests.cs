@@ -32,10 +32,13 @@ public class CrashSafetyTests(ITestOutputHelper output)
 
             for (int attempt = 0; attempt < 3; attempt++)
             {
-                // Index seeds + 45 PDFs (several seconds) and kill the process part-way.
+                // Index seeds + the published reports (many seconds) and kill the process part-way: once it has
+                // reported its first files (an observable point inside the build, whatever the corpus size), plus a little more each attempt.
                 var run = Process.Start(new ProcessStartInfo("dotnet", [Cli(), "index", ProjectPaths.Seeds, SharedCorpus, "--index", folder])
                     { RedirectStandardOutput = true, RedirectStandardError = true })!;
-                await Task.Delay(1200 + attempt * 700);
+                int reported = 0;
+                while (reported < 3 + attempt * 20 && await run.StandardOutput.ReadLineAsync() is { } line)
+                    if (line.StartsWith("ok", StringComparison.Ordinal)) reported++;
                 bool killed = !run.HasExited;
                 if (killed) run.Kill(entireProcessTree: true);
                 await run.WaitForExitAsync();

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using SearchService.Core.Metadata;
 using SearchService.Core.Model;
@@ -18,39 +17,53 @@ public class PublishedReportTests(ITestOutputHelper output)
         ("care_leavers", OutcomeAreas.CareLeavers),
     ];
 
+    /// <summary>
+    /// Every field of judgements.csv, for every report. What agrees today must keep agreeing; what does
+    /// not is listed with its reason in Data/known-misses/judgements.tsv, and a listed miss that now
+    /// agrees fails until it is taken off the list.
+    /// </summary>
     [Fact]
     public void Every_report_matches_judgements_csv()
     {
         Assert.True(PublishedReports.Available, $"the shared corpus is not at {PublishedReports.Folder}");
-        var mismatches = new StringBuilder();
+        var misses = new List<Miss>();
         int checkedFields = 0;
-        foreach (var row in PublishedReports.Truth())
+        var truth = PublishedReports.Truth();
+        foreach (var row in truth)
         {
             var file = row["file"];
             var outcome = PublishedReports.Outcome(file);
-            if (outcome.Error is not null) { mismatches.AppendLine($"{file}: not read: {outcome.Error}"); continue; }
-            var d = outcome.Documents.Single();
-            void Check(string field, string? expected, string? got)
+            var found = new List<Miss>();
+            int fields = 0;
+            if (outcome.Error is not null) found.Add(new Miss(file, "read", "read", outcome.Error));
+            else
             {
-                checkedFields++;
-                if (!string.Equals(expected ?? "", got ?? "", StringComparison.Ordinal))
-                    mismatches.AppendLine($"{file}: {field}: expected '{expected}', got '{got}'");
+                var d = outcome.Documents.Single();
+                void Check(string field, string? expected, string? got)
+                {
+                    fields++;
+                    if (!string.Equals(expected ?? "", got ?? "", StringComparison.Ordinal)) found.Add(new Miss(file, field, expected ?? "", got ?? ""));
+                }
+                Check("authority", Authorities.Canonicalise(row["authority"]) ?? row["authority"], d.Authority);
+                Check("inspection_start", row["inspection_start"], d.InspectionStart?.ToString("yyyy-MM-dd"));
+                Check("inspection_end", row["inspection_end"], d.InspectionEnd?.ToString("yyyy-MM-dd"));
+                Check("framework", row["framework"], d.Framework);
+                foreach (var (column, area) in Columns)
+                {
+                    var judgement = d.Judgements.FirstOrDefault(j => j.Area == area);
+                    Check(column, row[column], judgement is null ? "" : Printed(judgement.Grade.Raw));
+                    if (judgement is not null && GradeScales.LabelFromWords(Printed(judgement.Grade.Raw)) != judgement.Grade.Label)
+                        found.Add(new Miss(file, column + " normalised", GradeScales.LabelFromWords(Printed(judgement.Grade.Raw)) ?? "", judgement.Grade.Label));
+                }
             }
-            Check("authority", Authorities.Canonicalise(row["authority"]) ?? row["authority"], d.Authority);
-            Check("inspection_start", row["inspection_start"], d.InspectionStart?.ToString("yyyy-MM-dd"));
-            Check("inspection_end", row["inspection_end"], d.InspectionEnd?.ToString("yyyy-MM-dd"));
-            Check("framework", row["framework"], d.Framework);
-            foreach (var (column, area) in Columns)
-            {
-                var judgement = d.Judgements.FirstOrDefault(j => j.Area == area);
-                Check(column, row[column], judgement is null ? "" : Printed(judgement.Grade.Raw));
-                if (judgement is not null && GradeScales.LabelFromWords(Printed(judgement.Grade.Raw)) != judgement.Grade.Label)
-                    mismatches.AppendLine($"{file}: {column}: '{judgement.Grade.Raw}' normalised to '{judgement.Grade.Label}'");
-            }
+            checkedFields += fields;
+            misses.AddRange(found);
+            output.WriteLine($"{file}: {fields} fields, {(found.Count == 0 ? "all agree" : $"{found.Count} miss(es): {string.Join("; ", found.Select(m => $"{m.Check} '{m.Read}' for '{m.Expected}'"))}")}");
         }
-        output.WriteLine($"{checkedFields} fields checked over {PublishedReports.Truth().Count} reports");
-        output.WriteLine(mismatches.Length == 0 ? "all agree" : mismatches.ToString());
-        Assert.True(mismatches.Length == 0, mismatches.ToString());
+        var listed = KnownMisses.Load("judgements");
+        output.WriteLine($"{checkedFields} fields checked over {truth.Count} reports; {misses.Count} miss(es), {listed.Count} listed");
+        var verdict = KnownMisses.Verdict("judgements", misses, listed);
+        Assert.True(verdict is null, verdict);
     }
 
     /// <summary>The grade words as judgements.csv writes them: lower case, "require" read as "requires".</summary>

@@ -6,12 +6,15 @@ namespace SearchService.Core.Tests;
 /// <summary>Structure of the real PDFs as indexed: no page furniture, printed numbering kept, page breaks mended.</summary>
 public class PublishedStructureTests(ITestOutputHelper output)
 {
+    /// <summary>No page furniture as a paragraph; the known exceptions are listed in Data/known-misses/furniture.tsv.</summary>
     [Fact]
     public void No_paragraph_is_a_running_header_a_page_number_or_a_footnote_body()
     {
         Assert.True(PublishedReports.Available, $"the shared corpus is not at {PublishedReports.Folder}");
-        var bad = new List<string>();
+        var misses = new List<Miss>();
         foreach (var d in PublishedReports.Documents)
+        {
+            int before = misses.Count;
             foreach (var p in d.Paragraphs)
             {
                 var t = p.Text.Trim();
@@ -20,22 +23,27 @@ public class PublishedStructureTests(ITestOutputHelper output)
                     || t.Contains("have been cross-referenced with the outcomes, enablers or principles", StringComparison.Ordinal)
                     || t.Contains("Piccadilly Gate", StringComparison.Ordinal)
                     || t.StartsWith("© Crown copyright", StringComparison.Ordinal))
-                    bad.Add($"{p.Id}: {t[..Math.Min(t.Length, 90)]}");
+                    misses.Add(new Miss(d.SourceFile, "furniture", "no page furniture as a paragraph", t[..Math.Min(t.Length, 60)]));
             }
-        output.WriteLine(string.Join("\n", bad));
-        Assert.Empty(bad);
+            output.WriteLine($"{d.SourceFile}: {d.Paragraphs.Count} paragraphs, {misses.Count - before} furniture");
+        }
+        var verdict = KnownMisses.Verdict("furniture", misses, KnownMisses.Load("furniture"));
+        Assert.True(verdict is null, verdict);
     }
 
+    /// <summary>Printed paragraph numbers run on without gaps; the known gaps are listed in Data/known-misses/numbering.tsv.</summary>
     [Fact]
     public void Numbered_paragraphs_are_consecutive_within_each_report()
     {
+        Assert.True(PublishedReports.Available, $"the shared corpus is not at {PublishedReports.Folder}");
         int reports = 0;
-        var gaps = new List<string>();
+        var misses = new List<Miss>();
         foreach (var d in PublishedReports.Documents)
         {
             var numbers = d.Paragraphs.Select(p => int.TryParse(p.Label, out var n) ? n : 0).Where(n => n > 0).Distinct().ToList();
             if (numbers.Count == 0) continue;
             reports++;
+            int before = misses.Count;
             // Single inspections restart their numbering for the LSCB section: check each run.
             var runs = new List<List<int>> { new() };
             foreach (var n in numbers)
@@ -45,11 +53,16 @@ public class PublishedStructureTests(ITestOutputHelper output)
             }
             foreach (var run in runs)
                 for (int i = 1; i < run.Count; i++)
-                    if (run[i] != run[i - 1] + 1) gaps.Add($"{d.SourceFile}: {run[i - 1]} → {run[i]}");
+                    if (run[i] != run[i - 1] + 1)
+                        misses.Add(new Miss(d.SourceFile, "numbering", $"{run[i - 1] + 1} after {run[i - 1]}", $"{run[i]} after {run[i - 1]}"));
+            output.WriteLine($"{d.SourceFile}: numbered 1–{numbers.Max()}, {misses.Count - before} gap(s)");
         }
-        output.WriteLine($"{reports} numbered reports; gaps:\n{string.Join("\n", gaps)}");
-        Assert.True(reports >= 40, $"only {reports} reports have numbered paragraphs");
-        Assert.Empty(gaps);
+        output.WriteLine($"{reports} numbered reports, {misses.Count} gap(s)");
+        // Nearly every published report numbers its paragraphs: most of the corpus, not a fixed count.
+        int withText = PublishedReports.Documents.Count();
+        Assert.True(reports >= withText * 9 / 10, $"only {reports} of {withText} reports have numbered paragraphs");
+        var verdict = KnownMisses.Verdict("numbering", misses, KnownMisses.Load("numbering"));
+        Assert.True(verdict is null, verdict);
     }
 
     [Theory]

@@ -4,26 +4,44 @@ using Xunit.Abstractions;
 namespace SearchService.Search.Tests;
 
 /// <summary>
-/// Ranking quality on a judged query set (Data/relevance.tsv): nDCG@10 and recall@10 with binary
-/// relevance, printed per query and held above floors set from the measured values.
+/// Ranking quality on a judged query set (Data/relevance-judgements.tsv): nDCG@10 and recall@10 with
+/// binary relevance, printed per query and held above floors set from the values measured when the
+/// set was re-judged over the 280 published reports. Relevance is recorded by verbatim evidence text,
+/// not by paragraph id, so it survives re-segmentation; evidence that no longer finds its paragraph fails.
 /// </summary>
 [Collection(CorpusCollection.Name)]
 public class RelevanceTests(CorpusIndexFixture corpus, ITestOutputHelper output)
 {
-    private const double NdcgFloor = 0.92; // measured 0.965 (2026-11-23)
-    private const double RecallFloor = 0.92; // measured 0.956
+    // Measured 2026-11-26 after re-judging (seeds + 280 reports; see BENCHMARKS.md): the floors are those values.
+    private const double NdcgFloor = 0.926; // measured 0.9269
+    private const double RecallFloor = 0.933; // measured 0.9337
+
+    internal sealed record Judgement(string Query, bool Relevant, string Evidence);
+
+    internal static IReadOnlyList<Judgement> Judgements() =>
+        File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Data", "relevance-judgements.tsv"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t'))
+            .Select(c => new Judgement(c[0], c[1] == "1", c[2])).ToList();
 
     [Fact]
     public void Judged_queries_rank_relevant_paragraphs_first()
     {
-        var rows = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Data", "relevance.tsv"))
-            .Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')).ToList();
-        Assert.True(rows.Count >= 25, "at least 25 judged queries");
+        var judgements = Judgements();
+        var queries = judgements.Select(j => j.Query).Distinct().ToList();
+        Assert.True(queries.Count >= 25, "at least 25 judged queries");
+        var lost = new List<string>();
         double ndcgSum = 0, recallSum = 0;
-        foreach (var row in rows)
+        foreach (var query in queries)
         {
-            var query = row[0];
-            var relevant = row[2].Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+            var relevant = new HashSet<string>(StringComparer.Ordinal);
+            var judged = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var j in judgements.Where(j => j.Query == query))
+            {
+                var ids = Evidence.Find(corpus.FoldedTexts, j.Evidence);
+                if (ids.Count == 0) lost.Add($"{query}: '{j.Evidence}'");
+                judged.UnionWith(ids);
+                if (j.Relevant) relevant.UnionWith(ids);
+            }
             var hits = corpus.Index.Search(new SearchRequest { Query = query, PageSize = 10 }).Hits.Select(h => h.Paragraph.Id).ToList();
             double dcg = 0, ideal = 0;
             for (int i = 0; i < hits.Count; i++) if (relevant.Contains(hits[i])) dcg += 1 / Math.Log2(i + 2);
@@ -32,10 +50,12 @@ public class RelevanceTests(CorpusIndexFixture corpus, ITestOutputHelper output)
             double recall = relevant.Count == 0 ? 0 : (double)hits.Count(relevant.Contains) / Math.Min(10, relevant.Count);
             ndcgSum += ndcg;
             recallSum += recall;
-            output.WriteLine($"{query,-45} nDCG@10 {ndcg:0.000}  recall@10 {recall:0.000}  ({relevant.Count} judged relevant)");
+            // Unjudged hits count as not relevant; how many there are says when the pool needs judging again.
+            output.WriteLine($"{query,-45} nDCG@10 {ndcg:0.000}  recall@10 {recall:0.000}  ({relevant.Count} judged relevant, {hits.Count(h => !judged.Contains(h))} of the top 10 unjudged)");
         }
-        double meanNdcg = ndcgSum / rows.Count, meanRecall = recallSum / rows.Count;
-        output.WriteLine($"mean nDCG@10 {meanNdcg:0.000}, mean recall@10 {meanRecall:0.000} over {rows.Count} queries");
+        double meanNdcg = ndcgSum / queries.Count, meanRecall = recallSum / queries.Count;
+        output.WriteLine($"mean nDCG@10 {meanNdcg:0.0000}, mean recall@10 {meanRecall:0.0000} over {queries.Count} queries");
+        Assert.True(lost.Count == 0, "judged evidence no longer found in any paragraph (re-judge these):\n" + string.Join("\n", lost));
         Assert.True(meanNdcg >= NdcgFloor, $"mean nDCG@10 {meanNdcg:0.000} under the floor {NdcgFloor}");
         Assert.True(meanRecall >= RecallFloor, $"mean recall@10 {meanRecall:0.000} under the floor {RecallFloor}");
     }
