@@ -18,6 +18,8 @@ using SearchService.Search.Answering;
 using SearchService.Search.Indexing;
 using SearchService.Search.Searching;
 
+namespace SearchService.Benchmarks;
+
 /// <summary>
 /// BenchmarkDotNet benchmarks of the in-process costs on the ×1 corpus: search with facets and
 /// snippets per query (SQLite FTS5 doing the same work as the baseline, so the Ratio column is

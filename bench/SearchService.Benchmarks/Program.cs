@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using SearchService.Benchmarks;
 using SearchService.Core;
 using SearchService.Core.Model;
 using SearchService.Core.Reading;

@@ -1,13 +1,13 @@
 using System.Text.Json;
-using Spectre.Console;
 using SearchService.Core;
 using SearchService.Core.Briefings;
-using SearchService.Search.Briefings;
-using SearchService.Search.Answering;
 using SearchService.Core.Reading;
 using SearchService.Search;
+using SearchService.Search.Answering;
+using SearchService.Search.Briefings;
 using SearchService.Search.Indexing;
 using SearchService.Search.Searching;
+using Spectre.Console;
 
 namespace SearchService.Cli;
 

@@ -28,7 +28,7 @@ public sealed class ApiServer : IAsyncLifetime
     /// <summary>Whether the server has an admin key (admin endpoints exist only then).</summary>
     public bool WithAdminKey { get; init; } = true;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         string[] admin = WithAdminKey ? ["--Admin:ApiKey", AdminKey] : [];
         _app = SearchApp.Create(["--urls", "http://127.0.0.1:0", "--index", IndexFolder, "--Logging:LogLevel:Default", "Warning",
@@ -54,7 +54,7 @@ public sealed class ApiServer : IAsyncLifetime
         return ((int)response.StatusCode, body.Length == 0 ? default : JsonDocument.Parse(body).RootElement, response.Content.Headers.ContentType?.MediaType);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Client?.Dispose();
         if (_app is not null)

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using SearchService.Search;
 using SearchService.Search.Indexing;
 using SearchService.Search.Searching;
-using Xunit.Abstractions;
 
 namespace SearchService.Api.Tests;
 
@@ -35,7 +34,7 @@ public class CrashSafetyTests(ITestOutputHelper output)
                 // Index seeds + the published reports (many seconds) and kill the process part-way: once it has
                 // reported its first files (an observable point inside the build, whatever the corpus size), plus a little more each attempt.
                 var run = Process.Start(new ProcessStartInfo("dotnet", [Cli(), "index", ProjectPaths.Seeds, SharedCorpus, "--index", folder])
-                    { RedirectStandardOutput = true, RedirectStandardError = true })!;
+                { RedirectStandardOutput = true, RedirectStandardError = true })!;
                 int reported = 0;
                 while (reported < 3 + attempt * 20 && await run.StandardOutput.ReadLineAsync() is { } line)
                     if (line.StartsWith("ok", StringComparison.Ordinal)) reported++;

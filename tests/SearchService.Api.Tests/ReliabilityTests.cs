@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using Xunit.Abstractions;
 
 namespace SearchService.Api.Tests;
 
@@ -44,13 +43,13 @@ public class ReliabilityTests(ApiServer server, ITestOutputHelper output) : ICla
         var failures = new ConcurrentBag<string>();
         var statuses = new ConcurrentDictionary<int, int>();
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (url, _) =>
+        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (url, token) =>
         {
             try
             {
-                using var response = await server.Client.GetAsync(url);
+                using var response = await server.Client.GetAsync(url, token);
                 statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
-                if ((int)response.StatusCode >= 500) failures.Add($"{(int)response.StatusCode} {url}: {await response.Content.ReadAsStringAsync()}");
+                if ((int)response.StatusCode >= 500) failures.Add($"{(int)response.StatusCode} {url}: {await response.Content.ReadAsStringAsync(token)}");
             }
             catch (HttpRequestException e) when (e.StatusCode is null && url.Length > 8000)
             {

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using SearchService.Core.Briefings;
-using Xunit.Abstractions;
 
 namespace SearchService.Core.Tests;
 
@@ -57,11 +56,7 @@ public class BriefingWriterTests(ITestOutputHelper output)
     public void Docx_converts_to_pdf_with_libreoffice_when_it_is_installed()
     {
         var office = new[] { "/usr/bin/libreoffice", "/usr/bin/soffice" }.FirstOrDefault(File.Exists);
-        if (office is null)
-        {
-            output.WriteLine("SKIPPED: LibreOffice is not installed (apt-get install libreoffice-writer to run this check).");
-            return;
-        }
+        if (office is null) Assert.Skip("LibreOffice is not installed (apt-get install libreoffice-writer to run this check).");
         var dir = Directory.CreateTempSubdirectory("briefing-").FullName;
         var docx = Path.Combine(dir, "briefing.docx");
         File.WriteAllBytes(docx, BriefingWriter.Docx(Sample));

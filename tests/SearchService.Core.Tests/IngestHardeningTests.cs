@@ -4,7 +4,7 @@ using SearchService.Core.Reading;
 namespace SearchService.Core.Tests;
 
 /// <summary>Bad files are reported by name with a reason; every other file is still read.</summary>
-public class IngestHardeningTests : IDisposable
+public sealed class IngestHardeningTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("ingest-").FullName;
 

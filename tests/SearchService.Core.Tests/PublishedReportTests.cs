@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using SearchService.Core.Metadata;
 using SearchService.Core.Model;
-using Xunit.Abstractions;
 
 namespace SearchService.Core.Tests;
 

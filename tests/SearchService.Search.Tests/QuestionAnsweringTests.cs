@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using SearchService.Search.Answering;
 using SearchService.Search.Searching;
-using Xunit.Abstractions;
 
 namespace SearchService.Search.Tests;
 

@@ -1,5 +1,4 @@
 using SearchService.Search.Searching;
-using Xunit.Abstractions;
 
 namespace SearchService.Search.Tests;
 

@@ -3,9 +3,11 @@ using SearchService.Search.Searching;
 
 namespace SearchService.Search.Tests;
 
-public class SnippetTests
+public sealed class SnippetTests : IDisposable
 {
     private readonly ReportAnalyzer _analyzer = new();
+
+    public void Dispose() => _analyzer.Dispose();
 
     private string Snippet(string text, string query)
     {

@@ -6,7 +6,7 @@ namespace SearchService.Api.Infrastructure;
 /// <summary>Reads query-string values strictly, so a bad value is a 400 naming the parameter, never a 500.</summary>
 public static class Parameters
 {
-    public static int? Int(string name, string? value, int min = int.MinValue, int max = int.MaxValue)
+    public static int? WholeNumber(string name, string? value, int min = int.MinValue, int max = int.MaxValue)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
@@ -22,9 +22,9 @@ public static class Parameters
     public static SearchFilters Filters(string[]? authority, string[]? year, string? yearFrom, string? yearTo,
         string[]? outcomeArea, string[]? grade, string[]? documentType)
     {
-        var years = List(year).Select(y => Int("year", y, 1900, 2100)!.Value).ToList();
-        var from = Int("yearFrom", yearFrom, 1900, 2100);
-        var to = Int("yearTo", yearTo, 1900, 2100);
+        var years = List(year).Select(y => WholeNumber("year", y, 1900, 2100)!.Value).ToList();
+        var from = WholeNumber("yearFrom", yearFrom, 1900, 2100);
+        var to = WholeNumber("yearTo", yearTo, 1900, 2100);
         if (from > to) throw new ParameterException("yearFrom", $"'yearFrom' ({from}) is after 'yearTo' ({to}).");
         return new SearchFilters
         {

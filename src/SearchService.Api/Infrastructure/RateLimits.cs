@@ -20,7 +20,9 @@ public static class RateLimits
             {
                 await context.HttpContext.Response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
                 {
-                    Status = 429, Title = "Too many requests", Detail = "This client has made too many requests; wait a minute and try again.",
+                    Status = 429,
+                    Title = "Too many requests",
+                    Detail = "This client has made too many requests; wait a minute and try again.",
                 }, options: null, contentType: "application/problem+json", cancellationToken: token);
             };
             o.AddPolicy(Ask, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",

@@ -156,7 +156,7 @@ public static partial class DocumentRecognizer
 
     // ---- Council meeting packs -------------------------------------------------------------
 
-    private static IReadOnlyList<DocumentProfile> ScrutinyPackProfiles(IReadOnlyList<string> lines, List<string> plain)
+    private static List<DocumentProfile> ScrutinyPackProfiles(IReadOnlyList<string> lines, List<string> plain)
     {
         var board = plain.FirstOrDefault(l => ScrutinyPack().IsMatch(l) && l.Length < 100) ?? "Scrutiny Board";
         var council = plain.Select(l => CouncilLine().Match(l)).FirstOrDefault(m => m.Success)?.Value.Trim();
@@ -201,7 +201,7 @@ public static partial class DocumentRecognizer
         return null;
     }
 
-    private static DocumentProfile SubDocument(IReadOnlyList<string> lines, List<string> plain, string board, string partOf,
+    private static DocumentProfile SubDocument(List<string> lines, List<string> plain, string board, string partOf,
         string publisher, string authority, DateOnly? meeting)
     {
         string type, title, stem;
@@ -293,7 +293,7 @@ public static partial class DocumentRecognizer
 
     // ---- Helpers ---------------------------------------------------------------------------
 
-    private static IReadOnlyList<string> Slice(IReadOnlyList<string> lines, int from, int to) =>
+    private static List<string> Slice(IReadOnlyList<string> lines, int from, int to) =>
         lines.Skip(Math.Max(0, from)).Take(Math.Max(0, Math.Min(to, lines.Count) - Math.Max(0, from))).ToList();
 
     private static string? AuthorityAfter(string title, string marker)

@@ -107,7 +107,7 @@ public static partial class OfstedReportRecognizer
     /// The body: the cover lines dropped, and the front judgement table rebuilt as tab-separated
     /// rows under a "Judgements" heading, with the overall judgement where it is printed as a sentence.
     /// </summary>
-    private static IReadOnlyList<string> Body(IReadOnlyList<string> lines, List<string> plain, string type)
+    private static List<string> Body(IReadOnlyList<string> lines, List<string> plain, string type)
     {
         int tableStart = -1;
         for (int i = 0; i < Math.Min(plain.Count, 80); i++)

@@ -68,31 +68,31 @@ public sealed partial class OutlineBuilder
             switch (block)
             {
                 case HeadingBlock h:
-                {
-                    var (rank, role, area) = Classify(h, stack, profile);
-                    while (stack.Count > 0 && stack[^1].Rank >= rank) stack.RemoveAt(stack.Count - 1);
-                    stack.Add(new OpenHeading(h.Text, rank, role, area, h.Number));
-                    var s = Current();
-                    if (h.Grade is not null) s.Grade = h.Grade;
-                    break;
-                }
+                    {
+                        var (rank, role, area) = Classify(h, stack, profile);
+                        while (stack.Count > 0 && stack[^1].Rank >= rank) stack.RemoveAt(stack.Count - 1);
+                        stack.Add(new OpenHeading(h.Text, rank, role, area, h.Number));
+                        var s = Current();
+                        if (h.Grade is not null) s.Grade = h.Grade;
+                        break;
+                    }
                 case GradeBlock g:
-                {
-                    // The grade judges the innermost judged section around it, else the innermost section.
-                    int at = stack.FindLastIndex(x => x.Area is not null);
-                    var target = at >= 0 ? Section(stack.Take(at + 1).Select(x => x.Text).ToList(), stack[at].Area) : Current();
-                    target.Grade ??= g.Grade;
-                    break;
-                }
+                    {
+                        // The grade judges the innermost judged section around it, else the innermost section.
+                        int at = stack.FindLastIndex(x => x.Area is not null);
+                        var target = at >= 0 ? Section(stack.Take(at + 1).Select(x => x.Text).ToList(), stack[at].Area) : Current();
+                        target.Grade ??= g.Grade;
+                        break;
+                    }
                 case TextBlock t:
-                {
-                    var s = Current();
-                    var numbered = stack.LastOrDefault(x => x.Number is not null)?.Number;
-                    if (t.Kind == ParagraphKind.Table && t.Rows.Count > 0) tableJudgements.Add((pending.Count, s));
-                    s.Paragraphs.Add(pending.Count);
-                    pending.Add(new PendingParagraph(t, s, numbered, pending.Count + 1));
-                    break;
-                }
+                    {
+                        var s = Current();
+                        var numbered = stack.LastOrDefault(x => x.Number is not null)?.Number;
+                        if (t.Kind == ParagraphKind.Table && t.Rows.Count > 0) tableJudgements.Add((pending.Count, s));
+                        s.Paragraphs.Add(pending.Count);
+                        pending.Add(new PendingParagraph(t, s, numbered, pending.Count + 1));
+                        break;
+                    }
             }
         }
 
@@ -176,7 +176,7 @@ public sealed partial class OutlineBuilder
         foreach (var s in sections.Where(s => s.Grade is not null))
         {
             var firstParagraph = s.Paragraphs.Count > 0 ? ids[s.Paragraphs[0]] : FirstParagraphUnder(s, sections, ids);
-            judgements.Add(new Judgement(AreaOf(s) ?? s.Path.LastOrDefault() ?? profile.Title, s.Path, s.Grade!, firstParagraph, "section"));
+            judgements.Add(new Judgement(AreaOf(s) ?? (s.Path.Count > 0 ? s.Path[^1] : null) ?? profile.Title, s.Path, s.Grade!, firstParagraph, "section"));
         }
         foreach (var j in tables)
         {

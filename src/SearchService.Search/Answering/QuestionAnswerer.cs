@@ -26,7 +26,8 @@ public sealed partial class QuestionAnswerer(ReportIndex index)
     /// <summary>Lowest confidence at which an answer is given (calibrated on the question set in the tests).</summary>
     public double Threshold { get; init; } = 0.6;
 
-    private readonly ReportAnalyzer _analyzer = new();
+    // One analyzer for every answerer: Lucene analyzers reuse their token streams per thread.
+    private static readonly ReportAnalyzer Analyzer = new();
 
     public AskResult Ask(string text, SearchFilters filters)
     {
@@ -153,7 +154,7 @@ public sealed partial class QuestionAnswerer(ReportIndex index)
     }
 
     /// <summary>The supporting paragraph leads the passages shown with an answer from the front page.</summary>
-    private static IReadOnlyList<SearchHit> WithEvidence(IReadOnlyList<SearchHit> passages, ParagraphRecord evidence) =>
+    private static List<SearchHit> WithEvidence(IReadOnlyList<SearchHit> passages, ParagraphRecord evidence) =>
         passages.Where(h => h.Paragraph.Id != evidence.Id).Prepend(new SearchHit(evidence, System.Net.WebUtility.HtmlEncode(evidence.Text), 1, null)).ToList();
 
     // ---- Everything else: sentences from the passages -------------------------------------
@@ -162,14 +163,14 @@ public sealed partial class QuestionAnswerer(ReportIndex index)
     {
         if (q.ContentWords.Count == 0) return new AskResult(q.Text, null, 0, [], passages, "The question has no words to look for.");
         if (passages.Count == 0) return new AskResult(q.Text, null, 0, [], passages, "No paragraph in the index matches the question's words.");
-        var wanted = q.ContentWords.SelectMany(w => _analyzer.Terms(w)).ToHashSet(StringComparer.Ordinal);
+        var wanted = q.ContentWords.SelectMany(w => Analyzer.Terms(w)).ToHashSet(StringComparer.Ordinal);
         (double Score, SearchHit Hit, string Sentence, string Span, string? Value, double Coverage)? best = null;
         for (int rank = 0; rank < passages.Count; rank++)
         {
             var hit = passages[rank];
             foreach (var sentence in Sentences(hit.Paragraph.Text))
             {
-                var terms = _analyzer.Terms(sentence).ToHashSet(StringComparer.Ordinal);
+                var terms = Analyzer.Terms(sentence).ToHashSet(StringComparer.Ordinal);
                 double coverage = wanted.Count == 0 ? 0 : (double)wanted.Count(terms.Contains) / wanted.Count;
                 var (span, value, typeScore) = Extract(q, sentence, wanted);
                 if (span is null) continue;
@@ -213,65 +214,65 @@ public sealed partial class QuestionAnswerer(ReportIndex index)
     };
 
     /// <summary>The answer span in a sentence for the expected type, its normalised value, and how well it fits (0–1); null span when the sentence holds none.</summary>
-    private (string? Span, string? Value, double Fit) Extract(Question q, string sentence, HashSet<string> wanted)
+    private static (string? Span, string? Value, double Fit) Extract(Question q, string sentence, HashSet<string> wanted)
     {
         switch (q.Type)
         {
             case AnswerType.Number:
-            {
-                (string Span, string Value, double Fit)? best = null;
-                foreach (Match m in NumberPhrase().Matches(sentence))
                 {
-                    var number = m.Groups["n"].Value;
-                    bool percent = m.Groups["pct"].Success;
-                    if (q.Percentage != percent) continue;
-                    if (!percent && YearLike().IsMatch(number)) continue;
-                    // "Key Stage 2", "Level 3", "Grade 2": a label, not a count.
-                    if (!percent && LabelBefore().IsMatch(sentence[..m.Index])) continue;
-                    // The number that counts what was asked about: the words right after it share the question's words.
-                    var after = sentence[(m.Index + m.Length)..];
-                    var following = FollowingWords().Match(after).Value;
-                    var followingTerms = _analyzer.Terms(following);
-                    double fit = wanted.Count == 0 ? 0.5 : Math.Min(1, followingTerms.Count(wanted.Contains) / (double)Math.Min(3, wanted.Count));
-                    if (percent) fit = Math.Max(fit, 0.6);
-                    // "there were 1,088 looked after children": a stated total answers "how many" best.
-                    if (TotalBefore().IsMatch(sentence[..m.Index])) fit = Math.Min(1, fit + 0.25);
-                    else fit *= 0.8;
-                    var span = percent ? m.Value.Trim() : (m.Value + TrimToWanted(following, wanted)).Trim();
-                    if (best is null || fit > best.Value.Fit) best = (span, number.Replace(",", ""), fit);
+                    (string Span, string Value, double Fit)? best = null;
+                    foreach (Match m in NumberPhrase().Matches(sentence))
+                    {
+                        var number = m.Groups["n"].Value;
+                        bool percent = m.Groups["pct"].Success;
+                        if (q.Percentage != percent) continue;
+                        if (!percent && YearLike().IsMatch(number)) continue;
+                        // "Key Stage 2", "Level 3", "Grade 2": a label, not a count.
+                        if (!percent && LabelBefore().IsMatch(sentence[..m.Index])) continue;
+                        // The number that counts what was asked about: the words right after it share the question's words.
+                        var after = sentence[(m.Index + m.Length)..];
+                        var following = FollowingWords().Match(after).Value;
+                        var followingTerms = Analyzer.Terms(following);
+                        double fit = wanted.Count == 0 ? 0.5 : Math.Min(1, followingTerms.Count(wanted.Contains) / (double)Math.Min(3, wanted.Count));
+                        if (percent) fit = Math.Max(fit, 0.6);
+                        // "there were 1,088 looked after children": a stated total answers "how many" best.
+                        if (TotalBefore().IsMatch(sentence[..m.Index])) fit = Math.Min(1, fit + 0.25);
+                        else fit *= 0.8;
+                        var span = percent ? m.Value.Trim() : (m.Value + TrimToWanted(following, wanted)).Trim();
+                        if (best is null || fit > best.Value.Fit) best = (span, number.Replace(",", ""), fit);
+                    }
+                    return best is null ? (null, null, 0) : (best.Value.Span, best.Value.Value, 0.4 + 0.6 * best.Value.Fit);
                 }
-                return best is null ? (null, null, 0) : (best.Value.Span, best.Value.Value, 0.4 + 0.6 * best.Value.Fit);
-            }
             case AnswerType.Date:
-            {
-                var dates = PrintedDates.FindAll(sentence).ToList();
-                if (dates.Count == 0) return (null, null, 0);
-                // The date that follows a word the question asked about ("Published: 12 May 2011"), else the first.
-                var tokens = _analyzer.TermsWithOffsets(sentence);
-                var (date, at, length) = dates.OrderBy(d =>
                 {
-                    var before = tokens.Where(t => t.End <= d.Index && wanted.Contains(t.Term)).Select(t => d.Index - t.End).DefaultIfEmpty(int.MaxValue).Min();
-                    return before;
-                }).First();
-                return (sentence.Substring(at, length), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), 1);
-            }
+                    var dates = PrintedDates.FindAll(sentence).ToList();
+                    if (dates.Count == 0) return (null, null, 0);
+                    // The date that follows a word the question asked about ("Published: 12 May 2011"), else the first.
+                    var tokens = Analyzer.TermsWithOffsets(sentence);
+                    var (date, at, length) = dates.OrderBy(d =>
+                    {
+                        var before = tokens.Where(t => t.End <= d.Index && wanted.Contains(t.Term)).Select(t => d.Index - t.End).DefaultIfEmpty(int.MaxValue).Min();
+                        return before;
+                    }).First();
+                    return (sentence.Substring(at, length), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), 1);
+                }
             case AnswerType.Person:
-            {
-                var m = PersonName().Match(sentence);
-                return m.Success ? (m.Groups[1].Value, m.Groups[1].Value, 0.8) : (null, null, 0);
-            }
+                {
+                    var m = PersonName().Match(sentence);
+                    return m.Success ? (m.Groups[1].Value, m.Groups[1].Value, 0.8) : (null, null, 0);
+                }
             default:
                 return (sentence, null, 0.6);
         }
     }
 
     /// <summary>The words after a number up to the last one the question asked about ("looked after children").</summary>
-    private string TrimToWanted(string following, HashSet<string> wanted)
+    private static string TrimToWanted(string following, HashSet<string> wanted)
     {
         var words = following.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         int last = -1;
         for (int i = 0; i < words.Length; i++)
-            if (_analyzer.Terms(words[i]).Any(wanted.Contains)) last = i;
+            if (Analyzer.Terms(words[i]).Any(wanted.Contains)) last = i;
         return last < 0 ? "" : " " + string.Join(" ", words.Take(last + 1)).TrimEnd(',', '.', ';');
     }
 

@@ -78,28 +78,28 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
             case AnyNode any:
                 return new AnyNode(any.Alternatives.Select(Expand).ToList());
             case AllNode all:
-            {
-                var required = new List<QueryNode>();
-                var items = all.Required;
-                for (int i = 0; i < items.Count;)
                 {
-                    bool matched = false;
-                    for (int len = Math.Min(synonyms.MaxWords, items.Count - i); len >= 2 && !matched; len--)
+                    var required = new List<QueryNode>();
+                    var items = all.Required;
+                    for (int i = 0; i < items.Count;)
                     {
-                        var run = items.Skip(i).Take(len).ToList();
-                        if (!run.All(n => n is WordNode)) continue;
-                        var text = string.Join(" ", run.Cast<WordNode>().Select(n => n.Word));
-                        if (synonyms.Alternatives(text) is not { } alts) continue;
-                        var original = new AllNode(run, []);
-                        required.Add(new AnyNode(alts.Where(a => Synonyms.Normalise(a) != Synonyms.Normalise(text))
-                            .Select(a => (QueryNode)(a.Contains(' ') ? new PhraseNode(a) : new WordNode(a))).Prepend(original).ToList()));
-                        i += len;
-                        matched = true;
+                        bool matched = false;
+                        for (int len = Math.Min(synonyms.MaxWords, items.Count - i); len >= 2 && !matched; len--)
+                        {
+                            var run = items.Skip(i).Take(len).ToList();
+                            if (!run.All(n => n is WordNode)) continue;
+                            var text = string.Join(" ", run.Cast<WordNode>().Select(n => n.Word));
+                            if (synonyms.Alternatives(text) is not { } alts) continue;
+                            var original = new AllNode(run, []);
+                            required.Add(new AnyNode(alts.Where(a => Synonyms.Normalise(a) != Synonyms.Normalise(text))
+                                .Select(a => (QueryNode)(a.Contains(' ') ? new PhraseNode(a) : new WordNode(a))).Prepend(original).ToList()));
+                            i += len;
+                            matched = true;
+                        }
+                        if (!matched) required.Add(Expand(items[i++]));
                     }
-                    if (!matched) required.Add(Expand(items[i++]));
+                    return new AllNode(required, all.Excluded);
                 }
-                return new AllNode(required, all.Excluded);
-            }
             default:
                 return node;
         }
@@ -121,24 +121,24 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
             case PhraseNode p:
                 return TextQuery(p.Phrase, highlights);
             case AnyNode any:
-            {
-                var bq = new BooleanQuery(disableCoord: true);
-                foreach (var alt in any.Alternatives)
-                    if (Core(alt, highlights) is { } q) bq.Add(q, Occur.SHOULD);
-                return bq.Clauses.Count == 0 ? null : bq.Clauses.Count == 1 ? bq.Clauses[0].Query : bq;
-            }
+                {
+                    var bq = new BooleanQuery(disableCoord: true);
+                    foreach (var alt in any.Alternatives)
+                        if (Core(alt, highlights) is { } q) bq.Add(q, Occur.SHOULD);
+                    return bq.Clauses.Count == 0 ? null : bq.Clauses.Count == 1 ? bq.Clauses[0].Query : bq;
+                }
             case AllNode all:
-            {
-                // The one query that keeps Lucene's coordination factor: see ReportSimilarity.
-                var bq = new BooleanQuery(disableCoord: false);
-                foreach (var r in all.Required)
-                    if (Core(r, highlights) is { } q) bq.Add(q, Occur.SHOULD);
-                if (bq.Clauses.Count == 0) return null;
-                bq.MinimumNumberShouldMatch = 1;
-                foreach (var e in all.Excluded)
-                    if (Core(e, new HighlightTerms()) is { } q) bq.Add(q, Occur.MUST_NOT);
-                return bq.Clauses.Count == 1 ? bq.Clauses[0].Query : bq;
-            }
+                {
+                    // The one query that keeps Lucene's coordination factor: see ReportSimilarity.
+                    var bq = new BooleanQuery(disableCoord: false);
+                    foreach (var r in all.Required)
+                        if (Core(r, highlights) is { } q) bq.Add(q, Occur.SHOULD);
+                    if (bq.Clauses.Count == 0) return null;
+                    bq.MinimumNumberShouldMatch = 1;
+                    foreach (var e in all.Excluded)
+                        if (Core(e, new HighlightTerms()) is { } q) bq.Add(q, Occur.MUST_NOT);
+                    return bq.Clauses.Count == 1 ? bq.Clauses[0].Query : bq;
+                }
             default:
                 return null;
         }

@@ -326,7 +326,7 @@ public sealed class ReportIndex : IDisposable
         return _filters.For(bq);
     }
 
-    private static IReadOnlyList<FacetValue> Order(string dim, Dictionary<string, int> counts)
+    private static List<FacetValue> Order(string dim, Dictionary<string, int> counts)
     {
         var values = counts.Select(kv => new FacetValue(kv.Key, kv.Value));
         return dim switch

@@ -28,8 +28,8 @@ public static class SearchEndpoints
             {
                 Query = q,
                 Filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType),
-                Page = Parameters.Int("page", page, 1) ?? 1,
-                PageSize = Parameters.Int("pageSize", pageSize, 1) ?? 10,
+                Page = Parameters.WholeNumber("page", page, 1) ?? 1,
+                PageSize = Parameters.WholeNumber("pageSize", pageSize, 1) ?? 10,
                 Sort = sort switch
                 {
                     null or "" or "relevance" => SearchSort.Relevance,
