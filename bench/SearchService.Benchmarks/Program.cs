@@ -71,8 +71,14 @@ internal static class Bench
                     var shift = copy == 0 ? 0 : copy % 7 - 3;
                     var id = copy == 0 ? d.Id : $"{d.Id}-s{copy}";
                     var paragraphsModel = ps.Select(p => new Paragraph(copy == 0 ? p.Id : p.Id.Replace(d.Id + "~", id + "~"), p.Label, p.Ordinal, p.SectionPath, p.OutcomeArea, p.Grade, p.Text, p.Kind)).ToList();
-                    var doc = new ReportDocument(id, d.Title, d.DocumentType, d.Publisher, authority, d.Date?.AddYears(shift), d.Year + shift,
-                        d.InspectionStart?.AddYears(shift), d.InspectionEnd?.AddYears(shift), d.LeadInspector, d.Framework, d.SourceFile, d.PartOf, d.Sections, paragraphsModel, d.Judgements);
+                    var model = d.ToModel();
+                    var doc = model with
+                    {
+                        Id = id,
+                        LocalAuthority = model.LocalAuthority is { } la ? la with { Name = authority } : new LocalAuthority(authority, authority, "", "", "", "", null, [], []),
+                        FrontMatter = model.FrontMatter with { Published = d.Date?.AddYears(shift), InspectionStart = d.InspectionStart?.AddYears(shift), InspectionEnd = d.InspectionEnd?.AddYears(shift) },
+                        Paragraphs = paragraphsModel,
+                    };
                     writer.Add(doc);
                     paragraphs += paragraphsModel.Count;
                     foreach (var p in paragraphsModel)

@@ -13,30 +13,41 @@ namespace SearchService.Core;
 /// </summary>
 public static class ReportParser
 {
+    /// <summary>The label of the front-page paragraph (inspection dates, lead inspector, publication), as cited.</summary>
+    public const string FrontPageLabel = "front page";
+
     public static IReadOnlyList<ReportDocument> Parse(SourceText source)
     {
         var lines = source.Text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
-        var profiles = DocumentRecognizer.Recognise(lines);
+        var profiles = DocumentRecognizer.Recognise(lines, source.Produced);
         var documents = new List<ReportDocument>(profiles.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var profile in profiles)
         {
             var subTitle = profile.PartOf is null ? null : (profile.DocumentType == DocumentTypes.BriefingNote ? profile.Title.Replace("Briefing note — ", "") : null);
-            var id = Identifiers.DocumentId(profile.Authority, profile.Date, profile.IdStem, subTitle);
+            var id = Identifiers.DocumentId(profile.AuthorityName, profile.IdDate, profile.IdStem, subTitle);
             if (!seen.Add(id))
             {
                 // Two sub-documents of the same kind and date: the content tells them apart, stably.
                 id = $"{id}-{ShortHash(string.Join("\n", profile.BodyLines))}";
                 seen.Add(id);
             }
-            var blocks = BlockBuilder.Build(profile.BodyLines, profile.NumericScale, headingsMarked: source.Format == SourceFormat.Pdf);
+            var blocks = FrontPage(profile).Concat(BlockBuilder.Build(profile.BodyLines, profile.NumericScale, headingsMarked: source.Format == SourceFormat.Pdf)).ToList();
             var (sections, paragraphs, judgements) = OutlineBuilder.Build(blocks, profile, id);
+            var frontMatter = profile.FrontMatter with { ParagraphId = paragraphs.FirstOrDefault(p => p.Label == FrontPageLabel)?.Id };
             documents.Add(new ReportDocument(
-                id, profile.Title, profile.DocumentType, profile.Publisher, profile.Authority,
-                profile.Date, profile.Year, profile.InspectionStart, profile.InspectionEnd, profile.LeadInspector,
-                profile.Framework, Path.GetFileName(source.Path), profile.PartOf, sections, paragraphs, judgements));
+                id, profile.Title, profile.DocumentType, profile.Framework, profile.Publisher, profile.Authority, frontMatter,
+                Path.GetFileName(source.Path), profile.PartOf, sections, paragraphs, judgements));
         }
         return documents;
+    }
+
+    /// <summary>The front page's fields as printed, one citable paragraph under "Inspection details".</summary>
+    private static IEnumerable<Block> FrontPage(DocumentProfile profile)
+    {
+        if (profile.FrontPageLines.Count == 0) yield break;
+        yield return new HeadingBlock("Inspection details", 2, null, null);
+        yield return new TextBlock(string.Join("\n", profile.FrontPageLines), FrontPageLabel, ParagraphKind.Text);
     }
 
     private static string ShortHash(string text) =>

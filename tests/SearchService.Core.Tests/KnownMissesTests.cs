@@ -53,6 +53,7 @@ public class KnownMissesTests
     [InlineData("judgements")]
     [InlineData("furniture")]
     [InlineData("numbering")]
+    [InlineData("frontmatter")]
     public void The_lists_in_the_repository_parse(string name)
     {
         var list = KnownMisses.Load(name);

@@ -4,7 +4,7 @@ using SearchService.Core.Reading;
 namespace SearchService.Core.Tests;
 
 /// <summary>
-/// The 45 real Ofsted reports in ../shared/corpus/ilacs (beside the repository; or the folder in
+/// The real Ofsted reports in ../shared/corpus/ilacs (beside the repository; or the folder in
 /// SEARCHSERVICE_CORPUS), read once for all tests.
 /// </summary>
 internal static class PublishedReports
@@ -23,6 +23,9 @@ internal static class PublishedReports
     });
 
     public static FileOutcome Outcome(string file) => Outcomes.Value[file];
+
+    /// <summary>The file names of every report, in order.</summary>
+    public static IEnumerable<string> Files => Outcomes.Value.Keys.Order(StringComparer.Ordinal);
 
     public static IEnumerable<ReportDocument> Documents => Outcomes.Value.Values.SelectMany(o => o.Documents);
 

@@ -74,7 +74,7 @@ public class QuestionAnsweringTests(CorpusIndexFixture corpus, ITestOutputHelper
     [Theory]
     [InlineData("What grade did Stoke-on-Trent get for staying safe in 2007?", "judgement", "inadequate", "stoke-on-trent-2007-11-26-apa~7")]
     [InlineData("How many looked after children did Coventry have in February 2011?", "number", "594", "coventry-2011-05-12-slac-inspection~14")]
-    [InlineData("Who led Coventry's 2026 inspection?", "person", "Sophie Wales", "coventry-2026-03-13-ilacs~inspection-details-1")]
+    [InlineData("Who led Coventry's 2026 inspection?", "person", "Sophie Wales", "coventry-2026-03-13-ilacs~front-page")]
     [InlineData("What did inspectors say about placement stability for looked after children in Coventry?", "text", null, "coventry-2011-05-12-slac-inspection~86")]
     public void The_issue_examples_are_answered_with_their_citations(string question, string type, string? value, string paragraph)
     {

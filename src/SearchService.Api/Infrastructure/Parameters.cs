@@ -20,7 +20,8 @@ public static class Parameters
 
     /// <summary>The filters shared by search, trends and ask.</summary>
     public static SearchFilters Filters(string[]? authority, string[]? year, string? yearFrom, string? yearTo,
-        string[]? outcomeArea, string[]? grade, string[]? documentType)
+        string[]? outcomeArea, string[]? grade, string[]? documentType,
+        string[]? framework = null, string[]? region = null, string[]? authorityType = null)
     {
         var years = List(year).Select(y => WholeNumber("year", y, 1900, 2100)!.Value).ToList();
         var from = WholeNumber("yearFrom", yearFrom, 1900, 2100);
@@ -35,6 +36,9 @@ public static class Parameters
             OutcomeArea = List(outcomeArea),
             Grade = List(grade),
             DocumentType = List(documentType),
+            Framework = List(framework),
+            Region = List(region),
+            AuthorityType = List(authorityType),
         };
     }
 

@@ -3,12 +3,17 @@
 'use strict';
 
 const FACETS = [
-  ['authority', 'Authority'], ['year', 'Year'], ['documentType', 'Document type'],
-  ['outcomeArea', 'Outcome area'], ['grade', 'Grade'],
+  ['authority', 'Authority'], ['region', 'Region'], ['authorityType', 'Authority type'], ['year', 'Year published'],
+  ['documentType', 'Document type'], ['framework', 'Framework'], ['outcomeArea', 'Outcome area'], ['grade', 'Grade'],
 ];
-const LIST_PARAMS = ['authority', 'year', 'documentType', 'outcomeArea', 'grade'];
+const LIST_PARAMS = ['authority', 'region', 'authorityType', 'year', 'documentType', 'framework', 'outcomeArea', 'grade'];
 const BASKET_KEY = 'searchservice.briefing';
 const $ = (id) => document.getElementById(id);
+
+// "para. 86" for a printed number; other labels ("front page", "Table 1") as they stand.
+function locator(label) {
+  return /^\d+(\.\d+)*$/.test(label) ? `para. ${label}` : label;
+}
 
 function esc(s) {
   return String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -152,7 +157,7 @@ function renderResults(result, s, asking) {
   $('results').innerHTML = result.hits.map((h, i) => `
     <li class="hit" data-id="${esc(h.id)}">
       <h3><a href="/p/${encodeURIComponent(h.id)}">${esc(h.documentTitle)}</a></h3>
-      <p class="meta">${esc(h.authority)} · ${esc(h.date || '')} · ${esc(h.documentType)} · para. ${esc(h.paragraph)}
+      <p class="meta">${esc(h.authority)} · ${esc(h.date || '')} · ${esc(h.documentType)} · ${esc(locator(h.paragraph))}
         ${h.grade ? `<span class="grade grade-${esc(h.grade.label)}" title="printed: ${esc(h.grade.raw)}">${esc(h.grade.label)}</span>` : ''}
         ${h.moreInDocument ? ` · ${h.moreInDocument} more in this document` : ''}</p>
       ${h.sectionPath.length ? `<p class="path">${h.sectionPath.map(esc).join(' › ')}</p>` : ''}
@@ -201,7 +206,7 @@ async function renderTrend(s) {
         <text x="${i * bw + bw / 2}" y="${h - 6}" text-anchor="middle">${esc(b.value)}</text>
         <text x="${i * bw + bw / 2}" y="${h - 24 - bh}" text-anchor="middle">${b.paragraphs}</text></g>`;
     }).join('');
-    $('trendChart').innerHTML = `<svg viewBox="0 0 ${w} ${h}" role="img" aria-label="Matching paragraphs per year">${bars}</svg>`;
+    $('trendChart').innerHTML = `<svg viewBox="0 0 ${w} ${h}" role="img" aria-label="Matching paragraphs per year of publication">${bars}</svg>`;
     box.hidden = false;
   } catch { box.hidden = true; }
 }
@@ -243,7 +248,7 @@ function renderBasket() {
   $('basketCount').textContent = String(items.length);
   $('basketEmpty').hidden = items.length > 0;
   $('basketItems').innerHTML = items.map((it, i) => `
-    <li><strong>${esc(it.title)}</strong>, para. ${esc(it.paragraph)}
+    <li><strong>${esc(it.title)}</strong>, ${esc(locator(it.paragraph))}
       <label class="visually-hidden" for="note-${i}">Note for item ${i + 1}</label>
       <textarea id="note-${i}" data-note="${i}" placeholder="Your note (optional)">${esc(it.note)}</textarea>
       <div class="row">

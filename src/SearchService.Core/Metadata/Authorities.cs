@@ -1,160 +1,255 @@
+using System.Reflection;
+using System.Text;
 using System.Text.RegularExpressions;
+using SearchService.Core.Model;
 
 namespace SearchService.Core.Metadata;
 
 /// <summary>
-/// Canonical names of English local authorities with children's services responsibilities, and
-/// how to find the authority a document is about. One list so that every reader (letters, scrutiny
-/// papers, PDFs) agrees on the same spelling.
+/// The one authority resolver: the gazetteer of English children's services authorities
+/// (Data/local-authorities.csv, embedded) and how a name in any of its printed forms finds its row.
+/// <para>
+/// A phrase names an authority when, after council and trust decorations are taken off ("the",
+/// "London Borough of", "City of", "Metropolitan Borough", "Council", "Children's Services Trust",
+/// a possessive "'s"), what is left is one of the authority's names: its own, the ONS form, the
+/// gazetteer's also-known-as forms, the extra names in Data/extra-names.csv, and the short form of a
+/// joined name ("Newcastle" for Newcastle upon Tyne, "Stoke" for Stoke-on-Trent) where no other
+/// authority shares it. Nothing is guessed: a phrase that names no row, or two, resolves to null.
+/// </para>
 /// </summary>
 public static partial class Authorities
 {
-    /// <summary>Canonical names, as Ofsted titles them (without "City Council", "Borough of", …).</summary>
-    public static readonly IReadOnlyList<string> Canonical =
+    /// <summary>The authority shown for a document whose authority could not be resolved.</summary>
+    public const string Unresolved = ReportDocument.UnresolvedAuthority;
+
+    private static readonly Lazy<Index> Gazetteer = new(() => new Index(LoadEmbedded()));
+
+    /// <summary>Every authority in the gazetteer, in its order.</summary>
+    public static IReadOnlyList<LocalAuthority> All => Gazetteer.Value.Authorities;
+
+    /// <summary>The names the project files authorities under.</summary>
+    public static IReadOnlyList<string> Canonical => Gazetteer.Value.Authorities.Select(a => a.Name).ToList();
+
+    /// <summary>The authority filed under this exact name, or null.</summary>
+    public static LocalAuthority? ByName(string name) => Gazetteer.Value.ByName.GetValueOrDefault(name);
+
+    /// <summary>
+    /// The authority a phrase names as a whole ("Coventry City Council", "Inspection of" removed
+    /// titles' "Bath and North East Somerset", "Royal Borough of Kensington and Chelsea",
+    /// "Doncaster Children's Services Trust", "Coventry's"), or null when it names none or is ambiguous.
+    /// </summary>
+    public static LocalAuthority? Resolve(string phrase) => Gazetteer.Value.Resolve(phrase);
+
+    /// <summary>The canonical name for a phrase (see <see cref="Resolve"/>), or null.</summary>
+    public static string? Canonicalise(string phrase) => Resolve(phrase)?.Name;
+
+    /// <summary>
+    /// The first authority named in a document's running text: a full name set with a capital
+    /// letter (so "reading" or "bury" the words are not Reading or Bury), the longest name where
+    /// names overlap ("North Somerset", not "Somerset"). Short forms are not used here.
+    /// </summary>
+    public static LocalAuthority? FindNamedIn(string text) => Gazetteer.Value.Find(text, requireCapital: true);
+
+    /// <summary>The first authority named in text a user typed, in any case ("what did coventry get"), or null.</summary>
+    public static string? FindIn(string text) => Gazetteer.Value.Find(text, requireCapital: false)?.Name;
+
+    /// <summary>Everyday names people type for an authority ("Stoke", "Hull", "BCP", "Coventry's"): the canonical name or null.</summary>
+    public static string? FromUserText(string text) => Resolve(text)?.Name;
+
+    /// <summary>The embedded copy of the gazetteer, as shipped (for the drift check against the shared file).</summary>
+    public static string EmbeddedCsv() => ReadResource("local-authorities.csv");
+
+    // ---- Loading -------------------------------------------------------------------------------
+
+    private static (List<LocalAuthority> Rows, List<(string Name, string Of)> Extra) LoadEmbedded()
+    {
+        var rows = Csv(EmbeddedCsv()).Skip(1).Select(FromRow).ToList();
+        var extra = Csv(ReadResource("extra-names.csv")).Skip(1).Select(r => (r[0], r[1])).ToList();
+        return (rows, extra);
+    }
+
+    private static string ReadResource(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("SearchService.Core.Metadata.Data." + name)
+            ?? throw new InvalidOperationException($"embedded resource {name} is missing from SearchService.Core");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    private static LocalAuthority FromRow(string[] r) => new(
+        Name: ProjectName(r[3]),
+        OnsName: r[3],
+        OfstedUrn: r[0],
+        LaCode: r[1],
+        OnsCode: r[2],
+        Region: r[5],
+        Type: r[6].Length == 0 ? null : r[6],
+        AlsoKnownAs: r[4].Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+        StatisticalNeighbours: r[7].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
+    /// The name reports use, from the ONS name: inverted forms set right ("Bristol, City of" →
+    /// "Bristol"), "St." as "St", a trailing "Borough" dropped ("Bedford Borough" → "Bedford"), and
+    /// joining words in lower case ("Kingston Upon Hull" → "Kingston upon Hull").
+    /// </summary>
+    internal static string ProjectName(string onsName)
+    {
+        var n = InvertedCity().Replace(onsName.Trim(), "$1");
+        n = n.Replace("St. ", "St ", StringComparison.Ordinal);
+        n = TrailingBorough().Replace(n, "");
+        return JoiningWord().Replace(n, m => m.Value.ToLowerInvariant());
+    }
+
+    /// <summary>Rows of a small comma-separated file; a quoted value may hold commas.</summary>
+    private static IEnumerable<string[]> Csv(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            var l = line.TrimEnd('\r');
+            if (l.Length == 0) continue;
+            var cells = new List<string>();
+            var cell = new StringBuilder();
+            bool quoted = false;
+            foreach (char c in l)
+            {
+                if (c == '"') quoted = !quoted;
+                else if (c == ',' && !quoted) { cells.Add(cell.ToString()); cell.Clear(); }
+                else cell.Append(c);
+            }
+            cells.Add(cell.ToString());
+            yield return cells.ToArray();
+        }
+    }
+
+    // ---- Matching ------------------------------------------------------------------------------
+
+    /// <summary>A word of text: folded for comparison, where it starts, and whether it starts with a capital.</summary>
+    private readonly record struct Token(string Folded, int Start, bool Capital);
+
+    /// <summary>
+    /// Words folded for comparison: lower case, apostrophes and a possessive "'s" dropped, "&amp;"
+    /// read as "and", "St." and "Saint" as "st"; hyphens and punctuation separate words.
+    /// </summary>
+    private static List<Token> Tokens(string text)
+    {
+        var tokens = new List<Token>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (c == '&') { tokens.Add(new Token("and", i, false)); i++; continue; }
+            if (!char.IsLetterOrDigit(c)) { i++; continue; }
+            int start = i;
+            var sb = new StringBuilder();
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || (text[i] is '\'' or '’' && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+            {
+                sb.Append(text[i]);
+                i++;
+            }
+            var word = sb.ToString().ToLowerInvariant().Replace('’', '\'');
+            if (word.EndsWith("'s", StringComparison.Ordinal)) word = word[..^2];
+            word = word.Replace("'", "", StringComparison.Ordinal);
+            if (word == "saint") word = "st";
+            tokens.Add(new Token(word, start, char.IsUpper(c)));
+        }
+        return tokens;
+    }
+
+    private static string Key(IEnumerable<Token> tokens) => string.Join(' ', tokens.Select(t => t.Folded));
+
+    private static string Key(string name) => Key(Tokens(name));
+
+    // Decorations around a name, folded: council titles before it, council and trust titles after it.
+    private static readonly HashSet<string> PrefixWords = ["the", "london", "royal", "metropolitan", "borough", "of", "county", "city", "council"];
+    private static readonly HashSet<string> SuffixWords = ["council", "borough", "metropolitan", "district", "county", "city", "unitary", "authority", "local", "corporation", "of"];
+    private static readonly string[][] SuffixPhrases =
     [
-        "Barking and Dagenham", "Barnet", "Barnsley", "Bath and North East Somerset", "Bedford", "Bexley", "Birmingham",
-        "Blackburn with Darwen", "Blackpool", "Bolton", "Bournemouth", "Bournemouth, Christchurch and Poole", "Bracknell Forest",
-        "Bradford", "Brent", "Brighton and Hove", "Bristol", "Bromley", "Buckinghamshire", "Bury", "Calderdale", "Cambridgeshire",
-        "Camden", "Central Bedfordshire", "Cheshire East", "Cheshire West and Chester", "City of London", "Cornwall",
-        "Coventry", "Croydon", "Cumberland", "Cumbria", "Darlington", "Derby", "Derbyshire", "Devon", "Doncaster", "Dorset", "Dudley",
-        "Durham", "Ealing", "East Riding of Yorkshire", "East Sussex", "Enfield", "Essex", "Gateshead", "Gloucestershire",
-        "Greenwich", "Hackney", "Halton", "Hammersmith and Fulham", "Hampshire", "Haringey", "Harrow", "Hartlepool", "Havering",
-        "Herefordshire", "Hertfordshire", "Hillingdon", "Hounslow", "Isle of Wight", "Isles of Scilly", "Islington",
-        "Kensington and Chelsea", "Kent", "Kingston upon Hull", "Kingston upon Thames", "Kirklees", "Knowsley", "Lambeth",
-        "Lancashire", "Leeds", "Leicester", "Leicestershire", "Lewisham", "Lincolnshire", "Liverpool", "Luton", "Manchester",
-        "Medway", "Merton", "Middlesbrough", "Milton Keynes", "Newcastle upon Tyne", "Newham", "Norfolk", "North East Lincolnshire",
-        "North Lincolnshire", "North Northamptonshire", "North Somerset", "North Tyneside", "North Yorkshire", "Northamptonshire",
-        "Northumberland", "Nottingham", "Nottinghamshire", "Oldham", "Oxfordshire", "Peterborough", "Plymouth", "Poole", "Portsmouth",
-        "Reading", "Redbridge", "Redcar and Cleveland", "Richmond upon Thames", "Rochdale", "Rotherham", "Rutland", "Salford",
-        "Sandwell", "Sefton", "Sheffield", "Shropshire", "Slough", "Solihull", "Somerset", "South Gloucestershire", "South Tyneside",
-        "Southampton", "Southend-on-Sea", "Southwark", "St Helens", "Staffordshire", "Stockport", "Stockton-on-Tees", "Stoke-on-Trent",
-        "Suffolk", "Sunderland", "Surrey", "Sutton", "Swindon", "Tameside", "Telford and Wrekin", "Thurrock", "Torbay",
-        "Tower Hamlets", "Trafford", "Wakefield", "Walsall", "Waltham Forest", "Wandsworth", "Warrington", "Warwickshire",
-        "West Berkshire", "West Northamptonshire", "West Sussex", "Westminster", "Westmorland and Furness", "Wigan", "Wiltshire",
-        "Windsor and Maidenhead", "Wirral", "Wokingham", "Wolverhampton", "Worcestershire", "York",
+        ["children", "services", "trust"], ["children", "and", "families", "trust"], ["children", "trust"], ["children", "first"],
+        ["children", "services"], ["local", "authority"], ["safeguarding", "children", "board"], ["safeguarding", "children", "partnership"],
     ];
 
-    private static readonly Dictionary<string, string> ByKey = BuildKeys();
-
-    private static Dictionary<string, string> BuildKeys()
+    private sealed class Index
     {
-        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in Canonical) keys[Key(name)] = name;
-        // Spellings the documents use for the same authority.
-        keys[Key("Telford & Wrekin")] = "Telford and Wrekin";
-        keys[Key("Stoke on Trent")] = "Stoke-on-Trent";
-        keys[Key("Southend on Sea")] = "Southend-on-Sea";
-        keys[Key("Stockton on Tees")] = "Stockton-on-Tees";
-        keys[Key("Hull")] = "Kingston upon Hull";
-        keys[Key("Kingston upon Hull City")] = "Kingston upon Hull";
-        keys[Key("County Durham")] = "Durham";
-        keys[Key("Bristol City")] = "Bristol";
-        keys[Key("City of Bristol")] = "Bristol";
-        keys[Key("City of York")] = "York";
-        keys[Key("Herefordshire County")] = "Herefordshire";
-        keys[Key("Brighton & Hove")] = "Brighton and Hove";
-        keys[Key("Barking & Dagenham")] = "Barking and Dagenham";
-        keys[Key("Hammersmith & Fulham")] = "Hammersmith and Fulham";
-        keys[Key("Kensington & Chelsea")] = "Kensington and Chelsea";
-        keys[Key("Redcar & Cleveland")] = "Redcar and Cleveland";
-        keys[Key("Windsor & Maidenhead")] = "Windsor and Maidenhead";
-        keys[Key("Bath & North East Somerset")] = "Bath and North East Somerset";
-        keys[Key("BCP")] = "Bournemouth, Christchurch and Poole";
-        keys[Key("Bournemouth Christchurch and Poole")] = "Bournemouth, Christchurch and Poole";
-        keys[Key("Saint Helens")] = "St Helens";
-        keys[Key("St. Helens")] = "St Helens";
-        return keys;
-    }
+        public List<LocalAuthority> Authorities { get; }
+        public Dictionary<string, LocalAuthority> ByName { get; }
+        // Full names (safe in running text) and short forms (only for a phrase that is nothing else);
+        // a null value marks a name two authorities share, which therefore names neither.
+        private readonly Dictionary<string, LocalAuthority?> _full = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, LocalAuthority?> _short = new(StringComparer.Ordinal);
+        private readonly int _longest;
 
-    /// <summary>The comparison key: lower case, letters and digits only, "&amp;" read as "and".</summary>
-    private static string Key(string s)
-    {
-        var t = s.ToLowerInvariant().Replace("&", " and ").Replace('’', '\'');
-        return NonWord().Replace(t, "");
-    }
-
-    /// <summary>
-    /// The canonical name for a phrase such as "Coventry City Council", "STOKE-ON-TRENT CITY COUNCIL",
-    /// "London Borough of Bromley" or "the Isles of Scilly", or null when it names no authority.
-    /// </summary>
-    public static string? Canonicalise(string phrase)
-    {
-        var p = Spaces().Replace(phrase.Replace('’', '\''), " ").Trim().Trim('.', ',', ':', ';', '\'', '"');
-        p = Decoration().Replace(p, "").Trim();
-        p = Suffix().Replace(p, "").Trim().Trim(',');
-        if (p.Length == 0) return null;
-        return ByKey.TryGetValue(Key(p), out var name) ? name : null;
-    }
-
-    /// <summary>
-    /// The first canonical authority named in <paramref name="text"/> (longest name wins where
-    /// names overlap, so "North Somerset" is not read as "Somerset"), or null.
-    /// </summary>
-    public static string? FindIn(string text)
-    {
-        var best = (Index: int.MaxValue, Name: (string?)null, Length: 0);
-        var lower = text.ToLowerInvariant().Replace('’', '\'');
-        foreach (var (key, name) in Aliases.Value)
+        public Index((List<LocalAuthority> Rows, List<(string Name, string Of)> Extra) data)
         {
-            int from = 0;
-            while (from < lower.Length)
+            Authorities = data.Rows;
+            ByName = data.Rows.ToDictionary(a => a.Name, StringComparer.Ordinal);
+            foreach (var a in data.Rows)
             {
-                int i = lower.IndexOf(key, from, StringComparison.Ordinal);
-                if (i < 0) break;
-                bool startOk = i == 0 || !char.IsLetter(lower[i - 1]);
-                int end = i + key.Length;
-                bool endOk = end >= lower.Length || !char.IsLetter(lower[end]);
-                if (startOk && endOk)
-                {
-                    if (i < best.Index || (i == best.Index && key.Length > best.Length)) best = (i, name, key.Length);
-                    break;
-                }
-                from = i + 1;
+                Add(_full, a.Name, a);
+                Add(_full, a.OnsName, a);
+                Add(_full, InvertedCity().Replace(a.OnsName, "City of $1"), a);
+                foreach (var aka in a.AlsoKnownAs) Add(_full, aka, a);
             }
+            foreach (var (name, of) in data.Extra)
+                Add(_full, name, ByName.GetValueOrDefault(of) ?? throw new InvalidOperationException($"extra-names.csv: '{of}' is not a gazetteer name"));
+            foreach (var a in data.Rows)
+                if (ShortForm(a.Name) is { } s && !_full.ContainsKey(Key(s))) Add(_short, s, a);
+            _longest = _full.Keys.Max(k => k.Count(c => c == ' ') + 1);
         }
-        return best.Name;
-    }
 
-    // Lower-case spellings to look for in running text, each with its canonical name.
-    private static readonly Lazy<IReadOnlyList<(string Key, string Name)>> Aliases = new(() =>
-    {
-        var list = new List<(string, string)>();
-        foreach (var name in Canonical)
+        private static void Add(Dictionary<string, LocalAuthority?> names, string name, LocalAuthority a)
         {
-            list.Add((name.ToLowerInvariant(), name));
-            if (name.Contains(" and ")) list.Add((name.Replace(" and ", " & ").ToLowerInvariant(), name));
-            if (name.Contains('-')) list.Add((name.Replace('-', ' ').ToLowerInvariant(), name));
+            var key = Key(name);
+            if (key.Length == 0) return;
+            names[key] = names.TryGetValue(key, out var other) && other is not null && other != a ? null : a;
         }
-        list.Add(("telford & wrekin", "Telford and Wrekin"));
-        list.Add(("county durham", "Durham"));
-        list.Add(("city of bristol", "Bristol"));
-        list.Add(("city of york", "York"));
-        list.Add(("kingston upon hull", "Kingston upon Hull"));
-        return list;
-    });
 
-    /// <summary>Everyday names people type for an authority ("Stoke", "Coventry's"): the canonical name or null.</summary>
-    public static string? FromUserText(string text)
-    {
-        var t = text.Trim();
-        if (t.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || t.EndsWith("’s", StringComparison.OrdinalIgnoreCase)) t = t[..^2];
-        if (Canonicalise(t) is { } exact) return exact;
-        if (t.Equals("Stoke", StringComparison.OrdinalIgnoreCase)) return "Stoke-on-Trent";
-        if (t.Equals("Southend", StringComparison.OrdinalIgnoreCase)) return "Southend-on-Sea";
-        if (t.Equals("Telford", StringComparison.OrdinalIgnoreCase)) return "Telford and Wrekin";
-        if (t.Equals("Brighton", StringComparison.OrdinalIgnoreCase)) return "Brighton and Hove";
-        return null;
+        /// <summary>"Newcastle" for "Newcastle upon Tyne", "Stoke" for "Stoke-on-Trent", "Telford" for "Telford and Wrekin".</summary>
+        private static string? ShortForm(string name)
+        {
+            if (name.Contains(',')) return null;
+            var m = JoinedName().Match(name);
+            return m.Success ? m.Groups[1].Value : null;
+        }
+
+        public LocalAuthority? Resolve(string phrase)
+        {
+            var tokens = Tokens(phrase);
+            while (tokens.Count > 0)
+            {
+                var key = Key(tokens);
+                if (_full.TryGetValue(key, out var full)) return full;
+                if (_short.TryGetValue(key, out var shortName)) return shortName;
+                if (PrefixWords.Contains(tokens[0].Folded)) { tokens.RemoveAt(0); continue; }
+                if (SuffixWords.Contains(tokens[^1].Folded)) { tokens.RemoveAt(tokens.Count - 1); continue; }
+                var phraseAfter = SuffixPhrases.FirstOrDefault(s => s.Length < tokens.Count && tokens.TakeLast(s.Length).Select(t => t.Folded).SequenceEqual(s));
+                if (phraseAfter is null) return null;
+                tokens.RemoveRange(tokens.Count - phraseAfter.Length, phraseAfter.Length);
+            }
+            return null;
+        }
+
+        public LocalAuthority? Find(string text, bool requireCapital)
+        {
+            var tokens = Tokens(text);
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                if (requireCapital && !tokens[i].Capital) continue;
+                for (int n = Math.Min(_longest, tokens.Count - i); n >= 1; n--)
+                    if (_full.TryGetValue(Key(tokens.Skip(i).Take(n)), out var a) && a is not null) return a;
+            }
+            return null;
+        }
     }
 
-    [GeneratedRegex(@"^(the\s+)?(london\s+borough\s+of|royal\s+borough\s+of|metropolitan\s+borough\s+of|borough\s+of|county\s+of|council\s+of\s+the)\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex Decoration();
+    [GeneratedRegex(@"^(.+), City of$")]
+    private static partial Regex InvertedCity();
 
-    [GeneratedRegex(@"\s+(metropolitan\s+borough\s+council|metropolitan\s+district\s+council|borough\s+council|county\s+council|city\s+council|district\s+council|unitary\s+authority|council|local\s+authority)$", RegexOptions.IgnoreCase)]
-    private static partial Regex Suffix();
+    [GeneratedRegex(@" Borough$")]
+    private static partial Regex TrailingBorough();
 
-    [GeneratedRegex(@"[^a-z0-9]")]
-    private static partial Regex NonWord();
+    [GeneratedRegex(@"(?<=\S )(Upon|On|And|Of|With|Under)(?= )")]
+    private static partial Regex JoiningWord();
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
+    [GeneratedRegex(@"^(.+?)(?: upon | and | with |-on-)")]
+    private static partial Regex JoinedName();
 }

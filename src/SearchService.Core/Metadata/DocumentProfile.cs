@@ -1,29 +1,36 @@
+using SearchService.Core.Model;
+
 namespace SearchService.Core.Metadata;
 
 /// <summary>
-/// What the recogniser learnt about a document from its text: its type and identity, the
-/// grading scale its numbers use, its part headings, and which lines are its body.
+/// What the recogniser learnt about a document from its text: its type, framework and identity,
+/// its front matter, the grading scale its numbers use, its part headings, and which lines are its body.
 /// </summary>
 public sealed record DocumentProfile
 {
     public required string DocumentType { get; init; }
+    public required Framework Framework { get; init; }
     public required string Title { get; init; }
     public required string Publisher { get; init; }
-    public required string Authority { get; init; }
-    public DateOnly? Date { get; init; }
-    public DateOnly? InspectionStart { get; init; }
-    public DateOnly? InspectionEnd { get; init; }
-    public string? LeadInspector { get; init; }
-    public string? Framework { get; init; }
+    public required LocalAuthority? Authority { get; init; }
+    public required FrontMatter FrontMatter { get; init; }
+    /// <summary>
+    /// The date in the document's id: the publication date where printed, else the last day of the
+    /// inspection (or the letter's or meeting's date). Kept apart from the publication date so that
+    /// ids do not move when a publication date is learnt another way.
+    /// </summary>
+    public DateOnly? IdDate { get; init; }
     public string? PartOf { get; init; }
     public string NumericScale { get; init; } = GradeScales.Inspection;
     /// <summary>Headings that open a part of the report (outermost level).</summary>
     public IReadOnlySet<string> PartHeadings { get; init; } = new HashSet<string>();
+    /// <summary>The printed front-page fields (inspection dates, lead inspector, publication), cited as one "front page" paragraph.</summary>
+    public IReadOnlyList<string> FrontPageLines { get; init; } = [];
     /// <summary>The body lines to segment: letterheads, addresses, cover pages and signatures removed.</summary>
     public required IReadOnlyList<string> BodyLines { get; init; }
     /// <summary>Short name of the type for identifiers ("apa", "slac-inspection").</summary>
     public required string IdStem { get; init; }
 
-    /// <summary>Year = the year of the inspection's last day where there was one, else of the document's date.</summary>
-    public int? Year => InspectionEnd?.Year ?? Date?.Year;
+    /// <summary>The authority's name, or "Unknown".</summary>
+    public string AuthorityName => Authority?.Name ?? Authorities.Unresolved;
 }

@@ -12,7 +12,8 @@ namespace SearchService.Core.Metadata;
 /// </summary>
 public static partial class DocumentRecognizer
 {
-    public static IReadOnlyList<DocumentProfile> Recognise(IReadOnlyList<string> lines)
+    /// <param name="produced">When the source file was produced (a PDF's own creation date), if known.</param>
+    public static IReadOnlyList<DocumentProfile> Recognise(IReadOnlyList<string> lines, DateOnly? produced = null)
     {
         var plain = lines.Select(l => Markup.Strip(Markup.HeadingLevel(l.Trim(), out var t) > 0 ? t : l)).ToList();
         var head = string.Join("\n", plain.Take(120));
@@ -25,7 +26,7 @@ public static partial class DocumentRecognizer
             return [AnnualAssessmentLetter(lines, plain)];
         if (SlacTitle().IsMatch(head))
             return [SafeguardingInspection(lines, plain)];
-        if (OfstedReportRecognizer.TryRecognise(lines, plain) is { } ofsted)
+        if (OfstedReportRecognizer.TryRecognise(lines, plain, produced) is { } ofsted)
             return [ofsted];
         return [Generic(lines, plain)];
     }
@@ -36,15 +37,18 @@ public static partial class DocumentRecognizer
     {
         int titleAt = plain.FindIndex(l => Apa().IsMatch(l) && l.Length < 200);
         var rawTitle = titleAt >= 0 ? plain[titleAt] : "Annual performance assessment";
-        var authority = AuthorityAfter(rawTitle, " IN ") ?? AddresseeAuthority(plain) ?? Authorities.FindIn(rawTitle) ?? "Unknown";
+        var authority = AuthorityAfter(rawTitle, " IN ") ?? AddresseeAuthority(plain) ?? Authorities.FindNamedIn(rawTitle);
         var (start, end) = LetterBody(plain, titleAt);
+        var date = LetterDate(plain);
         return new DocumentProfile
         {
             DocumentType = DocumentTypes.AnnualPerformanceAssessment,
+            Framework = Framework.AnnualPerformanceAssessment,
             Title = SentenceCase(rawTitle),
             Publisher = "Ofsted",
             Authority = authority,
-            Date = LetterDate(plain),
+            FrontMatter = FrontMatter.None with { Published = date, PublishedBasis = date is null ? DateBasis.None : DateBasis.LetterDate },
+            IdDate = date,
             NumericScale = GradeScales.Apa,
             BodyLines = Slice(lines, start, end),
             IdStem = "apa",
@@ -54,16 +58,18 @@ public static partial class DocumentRecognizer
     private static DocumentProfile AnnualAssessmentLetter(IReadOnlyList<string> lines, List<string> plain)
     {
         int titleAt = plain.FindIndex(l => AnnualAssessment().IsMatch(l) && l.Length < 120);
-        var authority = AddresseeAuthority(plain) ?? Authorities.FindIn(string.Join("\n", plain.Skip(titleAt + 1).Take(60))) ?? "Unknown";
+        var authority = AddresseeAuthority(plain) ?? (titleAt >= 0 ? Authorities.FindNamedIn(plain[titleAt]) : null);
         var date = LetterDate(plain);
         var (start, end) = LetterBody(plain, titleAt);
         return new DocumentProfile
         {
             DocumentType = DocumentTypes.AnnualChildrensServicesAssessment,
-            Title = $"Annual children's services assessment {date?.Year.ToString(CultureInfo.InvariantCulture) ?? ""}: {authority}".Replace("  ", " "),
+            Framework = Framework.AnnualChildrensServicesAssessment,
+            Title = $"Annual children's services assessment {date?.Year.ToString(CultureInfo.InvariantCulture) ?? ""}: {authority?.Name ?? Authorities.Unresolved}".Replace("  ", " "),
             Publisher = "Ofsted",
             Authority = authority,
-            Date = date,
+            FrontMatter = FrontMatter.None with { Published = date, PublishedBasis = date is null ? DateBasis.None : DateBasis.LetterDate },
+            IdDate = date,
             NumericScale = GradeScales.AnnualAssessment,
             BodyLines = Slice(lines, start, end),
             IdStem = "annual-assessment",
@@ -82,14 +88,14 @@ public static partial class DocumentRecognizer
     }
 
     /// <summary>The council named in the address block (the lines between the date and "Dear …").</summary>
-    private static string? AddresseeAuthority(List<string> plain)
+    private static LocalAuthority? AddresseeAuthority(List<string> plain)
     {
         int dear = plain.FindIndex(l => l.StartsWith("Dear ", StringComparison.Ordinal));
         if (dear < 0) return null;
         for (int i = Math.Max(0, dear - 15); i < dear; i++)
         {
             foreach (Match m in CouncilName().Matches(plain[i]))
-                if (Authorities.Canonicalise(m.Value) is { } a) return a;
+                if (Authorities.Resolve(m.Value) is { } a) return a;
         }
         return null;
     }
@@ -109,36 +115,31 @@ public static partial class DocumentRecognizer
     {
         int titleAt = plain.FindIndex(l => SlacTitle().IsMatch(l));
         // The authority stands on its own line right after the title.
-        string? authority = null;
+        LocalAuthority? authority = null;
         int afterTitle = titleAt + 1;
         for (; afterTitle < plain.Count && afterTitle < titleAt + 6; afterTitle++)
         {
             if (plain[afterTitle].Length == 0) continue;
-            authority = Authorities.Canonicalise(plain[afterTitle]);
+            authority = Authorities.Resolve(plain[afterTitle]);
             break;
         }
-        var front = string.Join("\n", plain.Take(60));
-        authority ??= Authorities.FindIn(front) ?? "Unknown";
-        DateOnly? start = null, end = null;
-        var datesLine = plain.FirstOrDefault(l => l.StartsWith("Inspection dates", StringComparison.OrdinalIgnoreCase));
-        if (datesLine is not null && PrintedDates.TryParseRange(datesLine, out var s, out var e)) { start = s; end = e; }
-        var published = plain.FirstOrDefault(l => l.StartsWith("Published", StringComparison.OrdinalIgnoreCase));
-        var lead = plain.Select(l => LeadInspector().Match(l)).FirstOrDefault(m => m.Success)?.Groups[1].Value.Trim();
+        var fields = FrontPageFields.Read(plain.Take(60));
         int bodyStart = FrontMatterEnd(plain, afterTitle);
+        var published = fields.Published;
         return new DocumentProfile
         {
             DocumentType = DocumentTypes.SafeguardingAndLookedAfterChildrenInspection,
-            Title = $"Inspection of safeguarding and looked after children services: {authority}",
+            Framework = Framework.SafeguardingAndLookedAfterChildrenInspection,
+            Title = $"Inspection of safeguarding and looked after children services: {authority?.Name ?? Authorities.Unresolved}",
             Publisher = "Ofsted",
             Authority = authority,
-            Date = published is null ? end : PrintedDates.FindFirst(published) ?? end,
-            InspectionStart = start,
-            InspectionEnd = end,
-            LeadInspector = lead,
-            Framework = "safeguarding and looked after children inspection",
+            FrontMatter = new FrontMatter(published, published is null ? DateBasis.None : DateBasis.PrintedPublication,
+                fields.InspectionStart, fields.InspectionEnd, fields.LeadInspector ?? FrontPageFields.LeadInspectorAnywhere(plain)),
+            IdDate = published ?? fields.InspectionEnd,
             NumericScale = GradeScales.Inspection,
             PartHeadings = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Safeguarding services", "Services for looked after children" },
-            BodyLines = ["## Inspection details", "", .. plain.Take(bodyStart).Where(OfstedReportRecognizer.IsDetailLine), "", .. Slice(lines, bodyStart, lines.Count)],
+            FrontPageLines = fields.Lines,
+            BodyLines = Slice(lines, bodyStart, lines.Count),
             IdStem = "slac-inspection",
         };
     }
@@ -160,8 +161,8 @@ public static partial class DocumentRecognizer
     {
         var board = plain.FirstOrDefault(l => ScrutinyPack().IsMatch(l) && l.Length < 100) ?? "Scrutiny Board";
         var council = plain.Select(l => CouncilLine().Match(l)).FirstOrDefault(m => m.Success)?.Value.Trim();
-        var authority = (council is null ? null : Authorities.Canonicalise(council)) ?? Authorities.FindIn(string.Join("\n", plain.Take(80))) ?? "Unknown";
-        var publisher = council ?? $"{authority} Council";
+        var authority = council is null ? WholeLineAuthority(plain.Take(80)) : Authorities.Resolve(council);
+        var publisher = council ?? (authority is null ? "Unknown" : $"{authority.Name} Council");
         int timeAt = plain.FindIndex(l => l.Equals("Time and Date", StringComparison.OrdinalIgnoreCase));
         DateOnly? meeting = null;
         for (int i = timeAt + 1; i < Math.Min(plain.Count, timeAt + 5) && meeting is null; i++) meeting = PrintedDates.FindFirst(plain[i]);
@@ -202,7 +203,7 @@ public static partial class DocumentRecognizer
     }
 
     private static DocumentProfile SubDocument(List<string> lines, List<string> plain, string board, string partOf,
-        string publisher, string authority, DateOnly? meeting)
+        string publisher, LocalAuthority? authority, DateOnly? meeting)
     {
         string type, title, stem;
         DateOnly? date = meeting;
@@ -261,10 +262,12 @@ public static partial class DocumentRecognizer
         return new DocumentProfile
         {
             DocumentType = type,
+            Framework = Framework.CouncilPapers,
             Title = title,
             Publisher = publisher,
             Authority = authority,
-            Date = date,
+            FrontMatter = FrontMatter.None with { Published = date, PublishedBasis = date is null ? DateBasis.None : DateBasis.MeetingDate },
+            IdDate = date,
             PartOf = partOf,
             NumericScale = GradeScales.SchoolInspection,
             BodyLines = Slice(lines, bodyStart, lines.Count),
@@ -278,28 +281,38 @@ public static partial class DocumentRecognizer
     {
         var title = plain.FirstOrDefault(l => l.Length is > 3 and < 150) ?? "Untitled document";
         var front = string.Join("\n", plain.Take(80));
-        var authority = Authorities.FindIn(front) ?? "Unknown";
+        var authority = WholeLineAuthority(plain.Take(40));
+        var date = PrintedDates.FindFirst(front);
         return new DocumentProfile
         {
             DocumentType = DocumentTypes.Other,
+            Framework = Framework.Unknown,
             Title = title,
-            Publisher = authority == "Unknown" ? "Unknown" : $"{authority} Council",
+            Publisher = authority is null ? "Unknown" : $"{authority.Name} Council",
             Authority = authority,
-            Date = PrintedDates.FindFirst(front),
+            FrontMatter = FrontMatter.None with { Published = date, PublishedBasis = date is null ? DateBasis.None : DateBasis.FirstPrinted },
+            IdDate = date,
             BodyLines = lines,
             IdStem = "doc",
         };
     }
+
+    /// <summary>
+    /// The authority named by a short line that is a name and nothing else ("Coventry City Council"):
+    /// running text that merely mentions an authority does not decide what a document is about.
+    /// </summary>
+    private static LocalAuthority? WholeLineAuthority(IEnumerable<string> plain) =>
+        plain.Where(l => l.Length is > 0 and < 100).Select(Authorities.Resolve).FirstOrDefault(a => a is not null);
 
     // ---- Helpers ---------------------------------------------------------------------------
 
     private static List<string> Slice(IReadOnlyList<string> lines, int from, int to) =>
         lines.Skip(Math.Max(0, from)).Take(Math.Max(0, Math.Min(to, lines.Count) - Math.Max(0, from))).ToList();
 
-    private static string? AuthorityAfter(string title, string marker)
+    private static LocalAuthority? AuthorityAfter(string title, string marker)
     {
         int i = title.LastIndexOf(marker, StringComparison.OrdinalIgnoreCase);
-        return i < 0 ? null : Authorities.Canonicalise(title[(i + marker.Length)..]);
+        return i < 0 ? null : Authorities.Resolve(title[(i + marker.Length)..]);
     }
 
     /// <summary>"2007 ANNUAL PERFORMANCE ASSESSMENT OF SERVICES … IN COVENTRY CITY COUNCIL" → "2007 annual performance assessment of services … in Coventry City Council".</summary>
@@ -342,9 +355,5 @@ public static partial class DocumentRecognizer
 
     [GeneratedRegex(@"^(Yours sincerely|Yours faithfully)", RegexOptions.IgnoreCase)]
     private static partial Regex SignOff();
-
-    [GeneratedRegex(@"^(?:Reporting|Lead)\s+inspector:?\s+(.+)$", RegexOptions.IgnoreCase)]
-    private static partial Regex LeadInspector();
-
 
 }

@@ -15,99 +15,147 @@ namespace SearchService.Core.Metadata;
 /// </summary>
 public static partial class OfstedReportRecognizer
 {
-    public static DocumentProfile? TryRecognise(IReadOnlyList<string> lines, List<string> plain)
+    /// <summary>A kind of Ofsted report, known by its printed title (however it wraps).</summary>
+    private sealed record Kind(Regex Title, string DocumentType, Framework Framework, string Stem);
+
+    // Tried in order against the front page's first lines joined by spaces, so a title wrapped
+    // over two or three lines reads as one. A single inspection's title also names the LSCB
+    // review it includes, so it is tried before the LSCB review's own.
+    private static readonly Kind[] Kinds =
+    [
+        new(SingleTitle(), DocumentTypes.SingleInspection, Framework.SingleInspection, "single-inspection"),
+        new(IlacsTitle(), DocumentTypes.Ilacs, Framework.Ilacs, "ilacs"),
+        new(LacTitle(), DocumentTypes.LookedAfterChildrenInspection, Framework.LookedAfterChildrenInspection, "lac-inspection"),
+        new(LscbTitle(), DocumentTypes.LscbReview, Framework.LscbReview, "lscb-review"),
+        new(FocusedVisitTitle(), DocumentTypes.FocusedVisit, Framework.FocusedVisit, "focused-visit"),
+        new(MonitoringVisitTitle(), DocumentTypes.MonitoringVisit, Framework.MonitoringVisit, "monitoring-visit"),
+    ];
+
+    public static DocumentProfile? TryRecognise(IReadOnlyList<string> lines, List<string> plain, DateOnly? produced = null)
     {
-        var front = string.Join("\n", plain.Take(40));
-        string type, framework, stem;
-        if (IlacsTitle().IsMatch(front) || SocialCareTitle().IsMatch(front) || LaServicesTitle().IsMatch(front))
-            (type, framework, stem) = (DocumentTypes.Ilacs, "ILACS", "ilacs");
-        else if (SingleTitle().IsMatch(front))
-            (type, framework, stem) = (DocumentTypes.SingleInspection, "single inspection", "single-inspection");
-        else if (LscbTitle().IsMatch(front))
-            (type, framework, stem) = (DocumentTypes.LscbReview, "lscb review", "lscb-review");
-        else if (LacTitle().IsMatch(front))
-            (type, framework, stem) = (DocumentTypes.LookedAfterChildrenInspection, "looked after children inspection", "lac-inspection");
-        else if (FocusedVisitTitle().IsMatch(front))
-            (type, framework, stem) = (DocumentTypes.FocusedVisit, "focused visit", "focused-visit");
-        else if (MonitoringVisitTitle().IsMatch(front))
-            (type, framework, stem) = (DocumentTypes.MonitoringVisit, "monitoring visit", "monitoring-visit");
-        else return null;
+        var top = TopLines(plain);
+        var joined = new System.Text.StringBuilder();
+        var offsets = new List<int>();
+        foreach (var i in top)
+        {
+            if (joined.Length > 0) joined.Append(' ');
+            offsets.Add(joined.Length);
+            joined.Append(plain[i]);
+        }
+        var text = joined.ToString().Replace('’', '\'');
+        Kind? kind = null;
+        Match title = Match.Empty;
+        foreach (var k in Kinds)
+        {
+            title = k.Title.Match(text);
+            if (title.Success) { kind = k; break; }
+        }
+        if (kind is null) return null;
 
-        var authority = FindAuthority(plain) ?? "Unknown";
-        DateOnly? start = null, end = null;
-        var dateLine = plain.Take(60).Select(l => InspectionDates().Match(l)).FirstOrDefault(m => m.Success);
-        if (dateLine is not null && PrintedDates.TryParseSpan(dateLine.Groups[1].Value, out var s, out var e)) { start = s; end = e; }
-        if (type == DocumentTypes.Ilacs && start is { } st && end is { } en)
-            framework = en.DayNumber - st.DayNumber <= 7 ? "short" : "standard";
+        // The lines the title is printed on (by where the match falls in the joined text).
+        var titleLines = top.Where((_, n) => offsets[n] < title.Index + title.Length && offsets[n] + plain[top[n]].Length > title.Index).ToList();
+        int titleFirst = titleLines[0], titleLast = titleLines[^1];
+        var fields = FrontPageFields.Read(plain.Take(Math.Min(plain.Count, titleLast + 40)));
+        var authority = FindAuthority(plain, top, title, titleFirst, titleLast, fields);
 
-        var published = plain.Take(60).Select(l => Published().Match(l)).FirstOrDefault(m => m.Success);
-        DateOnly? publishedOn = published is null ? null : PrintedDates.FindFirst(published.Groups[1].Value);
-        var lead = plain.Select(l => LeadInspector().Match(l)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
-        if (lead is not null) lead = InspectorTitle().Replace(lead, "").Trim(' ', ',', '\t');
+        var framework = kind.Framework;
+        if (framework == Framework.Ilacs && fields.InspectionStart is { } st && fields.InspectionEnd is { } en)
+            framework = en.DayNumber - st.DayNumber <= 7 ? Framework.IlacsShort : Framework.IlacsStandard;
+        var published = fields.Published;
+        var frontMatter = new FrontMatter(
+            published ?? produced,
+            published is not null ? DateBasis.PrintedPublication : produced is not null ? DateBasis.PdfProduced : DateBasis.None,
+            fields.InspectionStart, fields.InspectionEnd, fields.LeadInspector ?? FrontPageFields.LeadInspectorAnywhere(plain));
 
-        var title = Title(plain, type, authority);
-        var body = Body(lines, plain, type);
+        int coverEnd = CoverEnd(plain, top, titleLast, fields);
         return new DocumentProfile
         {
-            DocumentType = type,
-            Title = title,
+            DocumentType = kind.DocumentType,
+            Framework = framework,
+            Title = Title(title.Value, kind, authority),
             Publisher = "Ofsted",
             Authority = authority,
-            Date = publishedOn ?? end,
-            InspectionStart = start,
-            InspectionEnd = end,
-            LeadInspector = string.IsNullOrWhiteSpace(lead) ? null : lead,
-            Framework = framework,
+            FrontMatter = frontMatter,
+            IdDate = published ?? fields.InspectionEnd,
             NumericScale = GradeScales.Inspection,
             PartHeadings = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Section 1: The Local Authority", "Section 2: The effectiveness local safeguarding children board" },
-            BodyLines = body,
-            IdStem = stem,
+            FrontPageLines = fields.Lines,
+            BodyLines = Body(lines, plain, coverEnd),
+            IdStem = kind.Stem,
         };
+    }
+
+    /// <summary>
+    /// The front page's first lines (line indexes): up to the first line of running prose, at most 16.
+    /// Titles, council names, field lines and a single inspection's overall sentence are all short.
+    /// </summary>
+    private static List<int> TopLines(List<string> plain)
+    {
+        var top = new List<int>();
+        for (int i = 0; i < plain.Count && top.Count < 16; i++)
+        {
+            if (plain[i].Length == 0) continue;
+            if (plain[i].Length > 400 || (plain[i].Length > 150 && plain[i].EndsWith('.'))) break;
+            top.Add(i);
+        }
+        return top;
+    }
+
+    /// <summary>
+    /// The authority, from the places a report names it: its title ("Inspection of Bath and North East
+    /// Somerset local authority children's services"), the council named above or below the title
+    /// (wrapped over two lines as printed: "Royal Borough of Kensington and" / "Chelsea"), or a
+    /// "Local authority:" field. Running text is never used: what cannot be read there stays unresolved.
+    /// </summary>
+    private static LocalAuthority? FindAuthority(List<string> plain, List<int> top, Match title, int titleFirst, int titleLast, FrontPageFields fields)
+    {
+        if (title.Groups["a"].Success && Authorities.Resolve(title.Groups["a"].Value) is { } inTitle) return inTitle;
+        int firstField = fields.LineIndexes.Count > 0 ? fields.LineIndexes[0] : int.MaxValue;
+        var named = top.Where(i => (i < titleFirst || (i > titleLast && i < firstField)) && plain[i].Length < 100).ToList();
+        for (int n = 0; n < named.Count; n++)
+        {
+            if (n + 1 < named.Count && Authorities.Resolve(plain[named[n]] + " " + plain[named[n + 1]]) is { } wrapped) return wrapped;
+            if (Authorities.Resolve(plain[named[n]]) is { } one) return one;
+        }
+        return fields.LocalAuthority is { } la ? Authorities.Resolve(la) : null;
+    }
+
+    /// <summary>The title as printed, with the authority where the printed title does not name it.</summary>
+    private static string Title(string printed, Kind kind, LocalAuthority? authority)
+    {
+        var t = Regex.Replace(printed, @"\s+", " ").Trim();
+        if (kind.Framework == Framework.SingleInspection) t = Regex.Replace(t, @"\s+and\s+review of the effectiveness.*$", "", RegexOptions.IgnoreCase);
+        var name = authority?.Name ?? Authorities.Unresolved;
+        return authority is not null && Authorities.Resolve(t) is null && t.Contains(name, StringComparison.OrdinalIgnoreCase) ? t : $"{t}: {name}";
+    }
+
+    /// <summary>
+    /// Where the cover ends: after the title, the council's name, the field lines and the cover's
+    /// small print (copyright, website, reuse terms), whichever is last among the front page's lines.
+    /// </summary>
+    private static int CoverEnd(List<string> plain, List<int> top, int titleLast, FrontPageFields fields)
+    {
+        int end = titleLast + 1;
+        foreach (var i in fields.LineIndexes) if (i < titleLast + 40) end = Math.Max(end, i + 1);
+        for (int i = end; i < Math.Min(plain.Count, end + 20); i++)
+        {
+            var l = plain[i];
+            if (l.Length == 0) continue;
+            if (CoverLine().IsMatch(l)) end = i + 1;
+            else if (top.Contains(i) && i < end + 3 && (Authorities.Resolve(l) is not null || l.Equals("and", StringComparison.OrdinalIgnoreCase))) end = i + 1;
+            else break;
+        }
+        return end;
     }
 
     /// <summary>A front-page metadata line (dates, inspectors, publication, copyright, reuse terms).</summary>
     internal static bool IsCoverLine(string line) => CoverLine().IsMatch(line);
 
-    /// <summary>A front-page line worth keeping as a citable "Inspection details" paragraph.</summary>
-    internal static bool IsDetailLine(string line) => DetailLine().IsMatch(line);
-
-    private static string? FindAuthority(List<string> plain)
-    {
-        foreach (var l in plain.Take(15))
-        {
-            var m = IlacsTitle().Match(l);
-            if (m.Success && Authorities.Canonicalise(m.Groups[1].Value) is { } fromTitle) return fromTitle;
-        }
-        var joined = string.Join(" ", plain.Take(6));
-        var t = IlacsTitle().Match(joined);
-        if (t.Success && Authorities.Canonicalise(t.Groups[1].Value) is { } a) return a;
-        foreach (var l in plain.Take(12).Where(l => l.Length is > 0 and < 80))
-            if (Authorities.Canonicalise(l) is { } line) return line;
-        foreach (var l in plain.Take(12).Where(l => l.Length is > 0 and < 120))
-            if (Authorities.FindIn(l) is { } named) return named;
-        return Authorities.FindIn(string.Join("\n", plain.Take(60)));
-    }
-
-    private static string Title(List<string> plain, string type, string authority)
-    {
-        var printed = type switch
-        {
-            DocumentTypes.Ilacs => IlacsTitle().Match(string.Join(" ", plain.Take(6))) is { Success: true } m ? m.Value
-                : LaServicesTitle().IsMatch(string.Join("\n", plain.Take(6))) ? "Inspection of local authority children's services" : "Inspection of children's social care services",
-            DocumentTypes.SingleInspection => SingleTitle().Match(string.Join(" ", plain.Take(12))).Value,
-            DocumentTypes.LscbReview => "Review of the effectiveness of the Local Safeguarding Children Board",
-            DocumentTypes.LookedAfterChildrenInspection => "Inspection of looked after children services",
-            _ => plain.FirstOrDefault(l => l.Length > 5) ?? type,
-        };
-        printed = Regex.Replace(printed.Replace('’', '\''), @"\s+", " ").Trim();
-        return printed.Contains(authority, StringComparison.OrdinalIgnoreCase) ? printed : $"{printed}: {authority}";
-    }
-
     /// <summary>
     /// The body: the cover lines dropped, and the front judgement table rebuilt as tab-separated
     /// rows under a "Judgements" heading, with the overall judgement where it is printed as a sentence.
     /// </summary>
-    private static List<string> Body(IReadOnlyList<string> lines, List<string> plain, string type)
+    private static List<string> Body(IReadOnlyList<string> lines, List<string> plain, int coverEnd)
     {
         int tableStart = -1;
         for (int i = 0; i < Math.Min(plain.Count, 80); i++)
@@ -115,17 +163,7 @@ public static partial class OfstedReportRecognizer
             var l = plain[i];
             if (TableHeader().IsMatch(l) || FirstSingleRow().IsMatch(l)) { tableStart = i; break; }
         }
-        int coverEnd = FirstBodyLine(plain, Math.Max(0, tableStart));
         var result = new List<string>();
-        // The cover's details (dates, lead inspector, publication) are kept as a citable paragraph.
-        var details = plain.Take(Math.Max(coverEnd, 1) + 2).Where(l => DetailLine().IsMatch(l)).Distinct().ToList();
-        if (details.Count > 0)
-        {
-            result.Add("## Inspection details");
-            result.Add("");
-            result.AddRange(details.Select(d => d.Replace('\t', ' ')));
-            result.Add("");
-        }
         var overall = plain.Take(Math.Max(coverEnd, tableStart + 1) + 5).Select(l => OverallSentence().Match(l)).FirstOrDefault(m => m.Success);
         var lscb = plain.Take(80).Select(l => LscbSentence().Match(l)).FirstOrDefault(m => m.Success);
 
@@ -145,7 +183,6 @@ public static partial class OfstedReportRecognizer
             result.Add("## Headline summary");
             result.Add("");
         }
-        // Everything after the cover (and after the table) is body; headline summary paragraphs included.
         // Everything after the cover is body; the table's lines are replaced by the rebuilt rows.
         int from = tableRebuilt && tableStart < coverEnd ? tableEnd + 1 : coverEnd;
         for (int i = from; i < lines.Count; i++)
@@ -156,20 +193,6 @@ public static partial class OfstedReportRecognizer
             result.Add(lines[i]);
         }
         return result;
-    }
-
-    /// <summary>Where the cover page's title and metadata lines end.</summary>
-    private static int FirstBodyLine(List<string> plain, int notAfter)
-    {
-        int last = 0;
-        for (int i = 0; i < Math.Min(plain.Count, 40); i++)
-        {
-            var l = plain[i];
-            if (l.Length == 0) continue;
-            if (CoverLine().IsMatch(l) || i < 3 && l.Length < 120) last = i + 1;
-            else if (l.Length > 120) break;
-        }
-        return notAfter > 0 ? Math.Min(last, notAfter) : last;
     }
 
     /// <summary>
@@ -217,41 +240,23 @@ public static partial class OfstedReportRecognizer
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpper(s[0], CultureInfo.InvariantCulture) + s[1..].ToLowerInvariant();
 
-    [GeneratedRegex(@"Inspection\s+of\s+(.{2,60}?)\s+local\s+authority\s+children['’]s\s+services", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bInspection of (?:(?<a>.{1,80}?) )??(?:local authority children's (?:social care )?services|children's social care services)|\bInspection of (?<a>(?!services\b).{1,80}?) children's services", RegexOptions.IgnoreCase)]
     private static partial Regex IlacsTitle();
 
-    [GeneratedRegex(@"^#*\s*Inspection of children['’]s social care services", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
-    private static partial Regex SocialCareTitle();
-
-    [GeneratedRegex(@"^#*\s*Inspection of local authority children['’]s services", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
-    private static partial Regex LaServicesTitle();
-
-    [GeneratedRegex(@"(Re-)?inspection of services for children in need of help and protection,? children looked after and care leavers", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:Re-?)?inspection of services for children in need of help and protection,? children looked after and care leavers(?: and review of the effectiveness of the local safeguarding children'?s? board)?", RegexOptions.IgnoreCase)]
     private static partial Regex SingleTitle();
 
-    [GeneratedRegex(@"Review of the effectiveness of the Local Safeguarding Children'?s? Board", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bReview of the effectiveness of the Local Safeguarding Children'?s? Board", RegexOptions.IgnoreCase)]
     private static partial Regex LscbTitle();
 
-    [GeneratedRegex(@"Inspection of (services for )?looked after children\s+(and young people\s+)?services?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bInspection of (?:services for )?looked after children(?: and young people)?(?: services?)?", RegexOptions.IgnoreCase)]
     private static partial Regex LacTitle();
 
-    [GeneratedRegex(@"^#*\s*Focused visit to", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"\bFocused visit to (?<a>.{2,80}?) (?:local authority )?children's services", RegexOptions.IgnoreCase)]
     private static partial Regex FocusedVisitTitle();
 
-    [GeneratedRegex(@"^#*\s*Monitoring visit (of|to)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"\bMonitoring visit (?:of|to) (?<a>.{2,80}?) (?:local authority )?children's services", RegexOptions.IgnoreCase)]
     private static partial Regex MonitoringVisitTitle();
-
-    [GeneratedRegex(@"Inspection dates?:?\s*(.+?)(?:\s+Reporting inspector.*|\s+Report published.*)?$", RegexOptions.IgnoreCase)]
-    private static partial Regex InspectionDates();
-
-    [GeneratedRegex(@"(?:Report )?published:?\s*(.+)$", RegexOptions.IgnoreCase)]
-    private static partial Regex Published();
-
-    [GeneratedRegex(@"(?:Lead|Reporting) inspectors?:?\s+(.+?)$", RegexOptions.IgnoreCase)]
-    private static partial Regex LeadInspector();
-
-    [GeneratedRegex(@",?\s*(His|Her) Majesty['’]s Inspectors?|,?\s*\bHMI\b", RegexOptions.IgnoreCase)]
-    private static partial Regex InspectorTitle();
 
     [GeneratedRegex(@"^Judgement\s*\t?\s*Grade$", RegexOptions.IgnoreCase)]
     private static partial Regex TableHeader();
@@ -279,9 +284,6 @@ public static partial class OfstedReportRecognizer
 
     [GeneratedRegex(@"^(The Office for Standards in Education, Children['’]s Services and Skills \(Ofsted\) regulates|If you would like a copy of this document in a different format|Piccadilly Gate|Any complaints about the inspection or the report should be made)", RegexOptions.IgnoreCase)]
     private static partial Regex Boilerplate();
-
-    [GeneratedRegex(@"^(Inspection dates?|Lead inspectors?|Reporting inspector|Report published|Published)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex DetailLine();
 
     [GeneratedRegex(@"^(Inspection dates?|Lead inspectors?|Reporting inspector|Age group|Report published|Published|©|Website|This document may be reproduced|Further copies)", RegexOptions.IgnoreCase)]
     private static partial Regex CoverLine();

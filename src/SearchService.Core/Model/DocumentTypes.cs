@@ -6,9 +6,9 @@ public static class DocumentTypes
     public const string AnnualPerformanceAssessment = "Annual performance assessment";
     public const string AnnualChildrensServicesAssessment = "Annual children's services assessment";
     public const string SafeguardingAndLookedAfterChildrenInspection = "Inspection of safeguarding and looked after children services";
-    public const string LookedAfterChildrenInspection = "Inspection of services for looked after children";
-    public const string SingleInspection = "Single inspection of children's services";
-    public const string LscbReview = "Review of the Local Safeguarding Children Board";
+    public const string LookedAfterChildrenInspection = "Inspection of looked after children services";
+    public const string SingleInspection = "Inspection of services for children in need of help and protection, children looked after and care leavers";
+    public const string LscbReview = "Review of the effectiveness of the Local Safeguarding Children Board";
     public const string Ilacs = "Inspection of local authority children's services";
     public const string FocusedVisit = "Focused visit";
     public const string MonitoringVisit = "Monitoring visit";

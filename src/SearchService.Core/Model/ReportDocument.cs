@@ -36,20 +36,38 @@ public sealed record Judgement(
 /// A document as published: an inspection report, an assessment letter, or one sub-document of a
 /// council meeting pack (agenda, minutes, briefing note, work programme).
 /// </summary>
+/// <param name="DocumentType">What the document is, in its publisher's words ("Inspection of local authority children's services").</param>
+/// <param name="Framework">The framework it was written under.</param>
+/// <param name="LocalAuthority">The gazetteer's row for the authority it is about; null when the text names none that resolves.</param>
 public sealed record ReportDocument(
     string Id,
     string Title,
     string DocumentType,
+    Framework Framework,
     string Publisher,
-    string Authority,
-    DateOnly? Date,
-    int? Year,
-    DateOnly? InspectionStart,
-    DateOnly? InspectionEnd,
-    string? LeadInspector,
-    string? Framework,
+    LocalAuthority? LocalAuthority,
+    FrontMatter FrontMatter,
     string SourceFile,
     string? PartOf,
     IReadOnlyList<Section> Sections,
     IReadOnlyList<Paragraph> Paragraphs,
-    IReadOnlyList<Judgement> Judgements);
+    IReadOnlyList<Judgement> Judgements)
+{
+    /// <summary>Shown, filed and faceted in place of an authority that could not be resolved.</summary>
+    public const string UnresolvedAuthority = "Unknown";
+
+    /// <summary>The authority's name, or "Unknown" when it could not be resolved (never a guess).</summary>
+    public string Authority => LocalAuthority?.Name ?? UnresolvedAuthority;
+
+    /// <summary>The publication date (see <see cref="FrontMatter.PublishedBasis"/> for how it is known).</summary>
+    public DateOnly? Date => FrontMatter.Published;
+
+    /// <summary>The publication year: what year facets, trends and citations use.</summary>
+    public int? Year => FrontMatter.Year;
+
+    public DateOnly? InspectionStart => FrontMatter.InspectionStart;
+
+    public DateOnly? InspectionEnd => FrontMatter.InspectionEnd;
+
+    public string? LeadInspector => FrontMatter.LeadInspector;
+}

@@ -34,10 +34,12 @@ public sealed partial class PdfDocumentReader : IDocumentReader
             throw new UnreadableSourceException(path, $"not a PDF: {what}");
         }
         var pages = new List<List<Line>>();
+        DateOnly? produced;
         try
         {
             using var pdf = PdfDocument.Open(content);
             foreach (var page in pdf.GetPages()) pages.Add(ReadLines(page));
+            produced = Produced(pdf);
         }
         catch (PdfDocumentEncryptedException)
         {
@@ -48,7 +50,14 @@ public sealed partial class PdfDocumentReader : IDocumentReader
             throw new UnreadableSourceException(path, $"corrupt PDF ({e.GetType().Name}: {e.Message})");
         }
         if (pages.Sum(p => p.Count) == 0) throw new UnreadableSourceException(path, "the PDF has no extractable text (scanned images?)");
-        return new SourceText(path, Reflow(pages), SourceFormat.Pdf);
+        return new SourceText(path, Reflow(pages), SourceFormat.Pdf, produced);
+    }
+
+    /// <summary>The date the PDF says it was created (its document information), if it says and the date is sane.</summary>
+    private static DateOnly? Produced(PdfDocument pdf)
+    {
+        var created = pdf.Information.GetCreatedDateTimeOffset() ?? pdf.Information.GetModifiedDateTimeOffset();
+        return created is { Year: >= 1990 and <= 2100 } c ? DateOnly.FromDateTime(c.Date) : null;
     }
 
     private static List<Line> ReadLines(Page page)

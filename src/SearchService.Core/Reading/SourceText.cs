@@ -4,7 +4,8 @@ namespace SearchService.Core.Reading;
 public enum SourceFormat { Text, Markdown, Pdf }
 
 /// <summary>The text of one source file, as read, before any segmentation.</summary>
-public sealed record SourceText(string Path, string Text, SourceFormat Format);
+/// <param name="Produced">When the file says it was produced (a PDF's own creation date), if it says.</param>
+public sealed record SourceText(string Path, string Text, SourceFormat Format, DateOnly? Produced = null);
 
 /// <summary>A file that could not be read: named, with the reason.</summary>
 public sealed class UnreadableSourceException(string path, string reason) : Exception($"{path}: {reason}")

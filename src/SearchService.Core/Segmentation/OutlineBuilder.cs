@@ -103,10 +103,11 @@ public sealed partial class OutlineBuilder
         string SectionOrdinal(PendingParagraph p)
         {
             var heading = p.Section.Path.Count > 0 ? p.Section.Path[^1].TrimEnd('?', ':', '.') : "Preamble";
-            return $"{heading} {unlabelledInSection[p.Section]}";
+            return $"{heading}, para. {unlabelledInSection[p.Section]}";
         }
 
-        bool printsNumbers = pending.Any(p => p.Block.Label is not null && p.Block.Kind != ParagraphKind.Table)
+        static bool PrintedNumber(TextBlock b) => b.Label is { Length: > 0 } l && char.IsDigit(l[0]) && b.Kind != ParagraphKind.Table;
+        bool printsNumbers = pending.Any(p => PrintedNumber(p.Block))
             || blocks.Any(b => b is HeadingBlock { Number: not null });
         int unnumbered = 0;
         string? lastPrinted = null;
@@ -125,7 +126,7 @@ public sealed partial class OutlineBuilder
                 ?? (p.Block.Kind == ParagraphKind.Table && p.Section.Path.Count > 0 ? p.Section.Path[^1] : null)
                 ?? (printsNumbers ? p.NumberedAncestor ?? lastPrinted ?? SectionOrdinal(p) : null)
                 ?? (++unnumbered).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (p.Block.Label is not null && p.Block.Kind != ParagraphKind.Table) lastPrinted = p.Block.Label;
+            if (PrintedNumber(p.Block)) lastPrinted = p.Block.Label;
             labels[i] = label;
             var slug = Identifiers.Slug(label);
             used[slug] = used.GetValueOrDefault(slug) + 1;

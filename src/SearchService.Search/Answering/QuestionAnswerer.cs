@@ -80,7 +80,7 @@ public sealed partial class QuestionAnswerer(ReportIndex index)
     {
         if (authority is null) return new AskResult(q.Text, null, 0, [], passages, "The question names no authority, so no judgement can be chosen.");
         if (q.OutcomeArea is null) return new AskResult(q.Text, null, 0, [], passages, "The question names no judgement area (e.g. staying safe, children in care, overall effectiveness).");
-        var documents = index.Documents.Where(d => d.Authority == authority && (q.Year is null || d.Year == q.Year || d.Date?.Year == q.Year))
+        var documents = index.Documents.Where(d => d.Authority == authority && (q.Year is null || d.Year == q.Year || d.InspectionEnd?.Year == q.Year))
             .Where(d => filters.DocumentType.Count == 0 || filters.DocumentType.Contains(d.DocumentType)).ToList();
         var candidates = documents.SelectMany(d => d.Judgements.Where(j => j.Area == q.OutcomeArea).Select(j => (Document: d, Judgement: j)))
             .Where(c => c.Judgement.ParagraphId is not null).ToList();
@@ -113,7 +113,7 @@ public sealed partial class QuestionAnswerer(ReportIndex index)
 
     private AskResult LeadInspector(Question q, string? authority, IReadOnlyList<SearchHit> passages)
     {
-        var documents = index.Documents.Where(d => d.LeadInspector is not null && (authority is null || d.Authority == authority) && (q.Year is null || d.Year == q.Year)).ToList();
+        var documents = index.Documents.Where(d => d.LeadInspector is not null && (authority is null || d.Authority == authority) && (q.Year is null || d.Year == q.Year || d.InspectionEnd?.Year == q.Year)).ToList();
         if (documents.Count != 1)
             return new AskResult(q.Text, null, 0, [], passages, documents.Count == 0
                 ? "No indexed inspection report for that authority and year names its lead inspector."
@@ -133,7 +133,7 @@ public sealed partial class QuestionAnswerer(ReportIndex index)
     /// <summary>"When was X's report published?": the publication date printed on the front page, where there is one report that fits.</summary>
     private AskResult? Published(Question q, string? authority, IReadOnlyList<SearchHit> passages)
     {
-        var documents = index.Documents.Where(d => d.Publisher == "Ofsted" && (authority is null || d.Authority == authority) && (q.Year is null || d.Year == q.Year || d.Date?.Year == q.Year)).ToList();
+        var documents = index.Documents.Where(d => d.Publisher == "Ofsted" && (authority is null || d.Authority == authority) && (q.Year is null || d.Year == q.Year || d.InspectionEnd?.Year == q.Year)).ToList();
         if (documents.Count > 1)
         {
             // "the safeguarding and looked after children inspection": the report whose title shares the most words with the question.

@@ -18,10 +18,13 @@ public static class IndexSchema
     public const string OutcomeArea = "outcomeArea";
     public const string Grade = "grade";
     public const string DocumentType = "documentType";
+    public const string Framework = "framework";
+    public const string Region = "region";
+    public const string AuthorityType = "authorityType";
     public const string Date = "date";
     public const string Quality = "quality";
     public const string Json = "json";
 
     /// <summary>Facet dimensions as the API names them, each a single-valued doc-values field.</summary>
-    public static readonly IReadOnlyList<string> Facets = [Authority, Year, OutcomeArea, Grade, DocumentType];
+    public static readonly IReadOnlyList<string> Facets = [Authority, Year, OutcomeArea, Grade, DocumentType, Framework, Region, AuthorityType];
 }

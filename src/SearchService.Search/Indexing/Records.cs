@@ -1,8 +1,12 @@
+using SearchService.Core.Metadata;
 using SearchService.Core.Model;
 
 namespace SearchService.Search.Indexing;
 
-/// <summary>A paragraph as stored in the index, with the document metadata a hit shows.</summary>
+/// <summary>
+/// A paragraph as stored in the index, with the document metadata a hit shows: the authority
+/// (canonical name, DfE and ONS codes, region, type), the framework, and the publication date and year.
+/// </summary>
 public sealed record ParagraphRecord(
     string Id,
     string DocumentId,
@@ -20,9 +24,22 @@ public sealed record ParagraphRecord(
     int Ordinal,
     string Text,
     ParagraphKind Kind,
-    string Citation);
+    string Citation)
+{
+    /// <summary>The framework's name ("ILACS standard inspection", "Single inspection").</summary>
+    public string? Framework { get; init; }
+    public string? Region { get; init; }
+    public string? AuthorityType { get; init; }
+    /// <summary>The DfE's three-digit local authority code.</summary>
+    public string? LaCode { get; init; }
+    public string? OnsCode { get; init; }
+}
 
-/// <summary>A document as stored in the index: metadata, outline and judgements; paragraph texts live in their own records.</summary>
+/// <summary>
+/// A document as stored in the index: metadata, front matter, outline and judgements; paragraph
+/// texts live in their own records. <see cref="Date"/> is the publication date and <see cref="Year"/>
+/// its year, known as <see cref="DateBasis"/> says.
+/// </summary>
 public sealed record DocumentRecord(
     string Id,
     string Title,
@@ -42,11 +59,29 @@ public sealed record DocumentRecord(
     IReadOnlyList<Judgement> Judgements,
     IReadOnlyList<string> ParagraphIds)
 {
+    public string? Region { get; init; }
+    public string? AuthorityType { get; init; }
+    public string? LaCode { get; init; }
+    public string? OnsCode { get; init; }
+    /// <summary>How the publication date is known: printed, a letter's or meeting's date, or the PDF's production date.</summary>
+    public DateBasis DateBasis { get; init; }
+    /// <summary>The front page's fields as one citable paragraph ("front page"), if the document has one.</summary>
+    public string? FrontPageParagraphId { get; init; }
+
     public static DocumentRecord From(ReportDocument d) => new(
         d.Id, d.Title, d.DocumentType, d.Publisher, d.PartOf, d.Authority, d.Date, d.Year, d.InspectionStart, d.InspectionEnd,
-        d.LeadInspector, d.Framework, d.SourceFile, d.Paragraphs.Count, d.Sections, d.Judgements, d.Paragraphs.Select(p => p.Id).ToList());
+        d.LeadInspector, Frameworks.Name(d.Framework), d.SourceFile, d.Paragraphs.Count, d.Sections, d.Judgements, d.Paragraphs.Select(p => p.Id).ToList())
+    {
+        Region = d.LocalAuthority?.Region,
+        AuthorityType = d.LocalAuthority?.Type,
+        LaCode = d.LocalAuthority?.LaCode,
+        OnsCode = d.LocalAuthority?.OnsCode,
+        DateBasis = d.FrontMatter.PublishedBasis,
+        FrontPageParagraphId = d.FrontMatter.ParagraphId,
+    };
 
     /// <summary>The document-model view, for citation formatting.</summary>
-    public ReportDocument ToModel() => new(Id, Title, DocumentType, Publisher, Authority, Date, Year, InspectionStart, InspectionEnd,
-        LeadInspector, Framework, SourceFile, PartOf, Sections, [], Judgements);
+    public ReportDocument ToModel() => new(Id, Title, DocumentType, Core.Model.Frameworks.FromName(Framework ?? "") ?? Core.Model.Framework.Unknown, Publisher,
+        Authorities.ByName(Authority), new FrontMatter(Date, DateBasis, InspectionStart, InspectionEnd, LeadInspector, FrontPageParagraphId),
+        SourceFile, PartOf, Sections, [], Judgements);
 }

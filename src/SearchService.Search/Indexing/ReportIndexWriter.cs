@@ -61,8 +61,16 @@ public sealed class ReportIndexWriter : IDisposable
 
     private static LuceneDocument ParagraphFields(ReportDocument d, Paragraph p)
     {
+        var framework = Frameworks.Name(d.Framework);
         var record = new ParagraphRecord(p.Id, d.Id, d.Title, d.DocumentType, d.Publisher, d.PartOf, d.Authority, d.Date, d.Year,
-            p.SectionPath, p.OutcomeArea, p.Grade, p.Label, p.Ordinal, p.Text, p.Kind, Citations.Plain(d, p.Label));
+            p.SectionPath, p.OutcomeArea, p.Grade, p.Label, p.Ordinal, p.Text, p.Kind, Citations.Plain(d, p.Label))
+        {
+            Framework = framework,
+            Region = d.LocalAuthority?.Region,
+            AuthorityType = d.LocalAuthority?.Type,
+            LaCode = d.LocalAuthority?.LaCode,
+            OnsCode = d.LocalAuthority?.OnsCode,
+        };
         var year = d.Year?.ToString(CultureInfo.InvariantCulture);
         var fields = new LuceneDocument
         {
@@ -78,6 +86,9 @@ public sealed class ReportIndexWriter : IDisposable
         };
         AddFacet(fields, IndexSchema.Authority, d.Authority);
         AddFacet(fields, IndexSchema.DocumentType, d.DocumentType);
+        AddFacet(fields, IndexSchema.Framework, framework);
+        AddFacet(fields, IndexSchema.Region, d.LocalAuthority?.Region);
+        AddFacet(fields, IndexSchema.AuthorityType, d.LocalAuthority?.Type);
         AddFacet(fields, IndexSchema.Year, year);
         AddFacet(fields, IndexSchema.OutcomeArea, p.OutcomeArea);
         AddFacet(fields, IndexSchema.Grade, p.Grade?.Label);

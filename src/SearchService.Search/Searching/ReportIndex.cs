@@ -307,6 +307,9 @@ public sealed class ReportIndex : IDisposable
         AnyOf(IndexSchema.OutcomeArea, f.OutcomeArea.Select(a => OutcomeAreas.Canonical(a) ?? a));
         AnyOf(IndexSchema.Grade, f.Grade.Select(g => GradeScales.LabelFromWords(g) ?? g.ToLowerInvariant()));
         AnyOf(IndexSchema.DocumentType, f.DocumentType);
+        AnyOf(IndexSchema.Framework, f.Framework.Select(x => Core.Model.Frameworks.FromName(x) is { } fw ? Core.Model.Frameworks.Name(fw) : x));
+        AnyOf(IndexSchema.Region, f.Region);
+        AnyOf(IndexSchema.AuthorityType, f.AuthorityType);
         var years = new BooleanQuery();
         foreach (var y in f.Year.Distinct()) years.Add(NumericRangeQuery.NewInt32Range(IndexSchema.YearNumber, y, y, true, true), Occur.SHOULD);
         if (f.YearFrom is not null || f.YearTo is not null)

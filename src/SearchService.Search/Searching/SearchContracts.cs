@@ -12,6 +12,9 @@ public sealed record SearchFilters
     public IReadOnlyList<string> OutcomeArea { get; init; } = [];
     public IReadOnlyList<string> Grade { get; init; } = [];
     public IReadOnlyList<string> DocumentType { get; init; } = [];
+    public IReadOnlyList<string> Framework { get; init; } = [];
+    public IReadOnlyList<string> Region { get; init; } = [];
+    public IReadOnlyList<string> AuthorityType { get; init; } = [];
 
     public static SearchFilters None { get; } = new();
 }

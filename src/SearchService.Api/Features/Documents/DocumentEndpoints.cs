@@ -24,8 +24,25 @@ public sealed record DocumentSummary(
     int Paragraphs,
     int Judgements)
 {
+    public string? Region { get; init; }
+    public string? AuthorityType { get; init; }
+    public string? LaCode { get; init; }
+    public string? OnsCode { get; init; }
+    /// <summary>How <see cref="Date"/> (the publication date, whose year is <see cref="Year"/>) is known.</summary>
+    public DateBasis DateBasis { get; init; }
+    /// <summary>The front page (inspection dates, lead inspector, publication) as a citable paragraph.</summary>
+    public string? FrontPageParagraphId { get; init; }
+
     public static DocumentSummary From(DocumentRecord d) => new(d.Id, d.Title, d.DocumentType, d.Publisher, d.PartOf, d.Authority, d.Date, d.Year,
-        d.InspectionStart, d.InspectionEnd, d.LeadInspector, d.Framework, d.SourceFile, d.Sections.Count, d.ParagraphCount, d.Judgements.Count);
+        d.InspectionStart, d.InspectionEnd, d.LeadInspector, d.Framework, d.SourceFile, d.Sections.Count, d.ParagraphCount, d.Judgements.Count)
+    {
+        Region = d.Region,
+        AuthorityType = d.AuthorityType,
+        LaCode = d.LaCode,
+        OnsCode = d.OnsCode,
+        DateBasis = d.DateBasis,
+        FrontPageParagraphId = d.FrontPageParagraphId,
+    };
 }
 
 public sealed record OutlineSection(IReadOnlyList<string> Path, string? OutcomeArea, Grade? Grade, IReadOnlyList<string> ParagraphIds);

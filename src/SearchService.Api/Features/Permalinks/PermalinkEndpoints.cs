@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SearchService.Api.Infrastructure;
 using SearchService.Core;
+using SearchService.Search.Indexing;
 using SearchService.Search.Searching;
 using static SearchService.Api.Features.Permalinks.HtmlPage;
 
@@ -43,8 +44,17 @@ public static class PermalinkEndpoints
         sb.Append($"<button type=\"button\" data-copy=\"{E(markdown)}\">Copy as Markdown</button>");
         sb.Append($"<p class=\"meta\">Permanent link: <a href=\"{E(url)}\">{E(url)}</a></p></section>");
         sb.Append($"<p><a href=\"/d/{Uri.EscapeDataString(p.DocumentId)}\">Whole document outline</a> · <a href=\"/\">Search</a></p>");
-        return TypedResults.Content(Render($"{p.DocumentTitle}, para. {p.Label}", sb.ToString()), "text/html; charset=utf-8");
+        return TypedResults.Content(Render($"{p.DocumentTitle}, {Citations.Locator(p.Label)}", sb.ToString()), "text/html; charset=utf-8");
     }
+
+    /// <summary>The publication date, saying how it is known ("published 8 September 2014", "PDF produced 12 July 2019").</summary>
+    private static string DateText(DocumentRecord d) => d.Date is not { } date ? "undated" : d.DateBasis switch
+    {
+        Core.Model.DateBasis.PdfProduced => $"PDF produced {date:d MMMM yyyy} (publication date not printed)",
+        Core.Model.DateBasis.LetterDate => $"letter dated {date:d MMMM yyyy}",
+        Core.Model.DateBasis.MeetingDate => $"meeting of {date:d MMMM yyyy}",
+        _ => $"published {date:d MMMM yyyy}",
+    };
 
     internal static Results<ContentHttpResult, ProblemHttpResult> Outline(string id, ReportIndex index)
     {
@@ -53,7 +63,7 @@ public static class PermalinkEndpoints
         var paragraphs = index.GetParagraphs(d.ParagraphIds).ToDictionary(p => p.Id);
         var sb = new StringBuilder();
         sb.Append($"<h1>{E(d.Title)}</h1>");
-        sb.Append($"<p class=\"meta\">{E(d.DocumentType)} · {E(d.Publisher)} · {E(d.Authority)} · {E(d.Date?.ToString("d MMMM yyyy"))}");
+        sb.Append($"<p class=\"meta\">{E(d.DocumentType)} · {E(d.Publisher)} · {E(d.Authority)}{(d.Region is null ? "" : $" ({E(d.Region)})")} · {E(DateText(d))}");
         if (d.InspectionStart is not null) sb.Append($" · inspected {E(d.InspectionStart?.ToString("d MMMM yyyy"))} to {E(d.InspectionEnd?.ToString("d MMMM yyyy"))}");
         if (d.LeadInspector is not null) sb.Append($" · lead inspector {E(d.LeadInspector)}");
         sb.Append("</p>");

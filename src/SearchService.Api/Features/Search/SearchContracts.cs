@@ -7,7 +7,7 @@ public sealed record CitationDto(string Text, string Url);
 
 public sealed record FacetValueDto(string Value, int Count);
 
-/// <summary>One paragraph hit with its metadata, snippet and citation.</summary>
+/// <summary>One paragraph hit with its metadata (the authority's region, type and DfE/ONS codes; the framework), snippet and citation.</summary>
 public sealed record HitDto(
     string Id,
     string DocumentId,
@@ -25,9 +25,22 @@ public sealed record HitDto(
     CitationDto Citation,
     int? MoreInDocument)
 {
+    public string? Framework { get; init; }
+    public string? Region { get; init; }
+    public string? AuthorityType { get; init; }
+    public string? LaCode { get; init; }
+    public string? OnsCode { get; init; }
+
     public static HitDto From(ParagraphRecord p, string snippet, float score, string url, int? more) => new(
         p.Id, p.DocumentId, p.DocumentTitle, p.DocumentType, p.Authority, p.Date, p.Year, p.SectionPath, p.OutcomeArea, p.Grade,
-        p.Label, snippet, score, new CitationDto(p.Citation, url), more);
+        p.Label, snippet, score, new CitationDto(p.Citation, url), more)
+    {
+        Framework = p.Framework,
+        Region = p.Region,
+        AuthorityType = p.AuthorityType,
+        LaCode = p.LaCode,
+        OnsCode = p.OnsCode,
+    };
 }
 
 public sealed record SearchResponse(

@@ -21,13 +21,14 @@ public static class SearchEndpoints
         [FromQuery] string? q,
         [FromQuery] string[]? authority, [FromQuery] string[]? year, [FromQuery] string? yearFrom, [FromQuery] string? yearTo,
         [FromQuery] string[]? outcomeArea, [FromQuery] string[]? grade, [FromQuery] string[]? documentType,
+        [FromQuery] string[]? framework, [FromQuery] string[]? region, [FromQuery] string[]? authorityType,
         [FromQuery] string? page, [FromQuery] string? pageSize, [FromQuery] string? sort, [FromQuery] string? groupBy) =>
         Problems.Guard<Results<Ok<SearchResponse>, ProblemHttpResult>>(() =>
         {
             var request = new SearchRequest
             {
                 Query = q,
-                Filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType),
+                Filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType, framework, region, authorityType),
                 Page = Parameters.WholeNumber("page", page, 1) ?? 1,
                 PageSize = Parameters.WholeNumber("pageSize", pageSize, 1) ?? 10,
                 Sort = sort switch
@@ -57,13 +58,14 @@ public static class SearchEndpoints
         ReportIndex index,
         [FromQuery] string? q, [FromQuery] string? by,
         [FromQuery] string[]? authority, [FromQuery] string[]? year, [FromQuery] string? yearFrom, [FromQuery] string? yearTo,
-        [FromQuery] string[]? outcomeArea, [FromQuery] string[]? grade, [FromQuery] string[]? documentType) =>
+        [FromQuery] string[]? outcomeArea, [FromQuery] string[]? grade, [FromQuery] string[]? documentType,
+        [FromQuery] string[]? framework, [FromQuery] string[]? region, [FromQuery] string[]? authorityType) =>
         Problems.Guard<Results<Ok<TrendsResponse>, ProblemHttpResult>>(() =>
         {
             var dimension = string.IsNullOrEmpty(by) ? "year" : by;
             if (dimension is not ("year" or "authority" or "outcomeArea" or "documentType"))
                 throw new ParameterException("by", $"'by' must be year, authority, outcomeArea or documentType, not '{by}'.");
-            var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType);
+            var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType, framework, region, authorityType);
             var buckets = index.Trends(q, filters, dimension);
             return TypedResults.Ok(new TrendsResponse(q ?? "", dimension,
                 buckets.Select(b => new TrendBucketDto(b.Value, b.Paragraphs, b.Documents, b.TotalParagraphs, b.Share)).ToList()));
