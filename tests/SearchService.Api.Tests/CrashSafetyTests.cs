@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using SearchService.Search;
 using SearchService.Search.Indexing;
 using SearchService.Search.Searching;
 

@@ -16,7 +16,7 @@ public class BrowserTests(ApiServer server) : IClassFixture<ApiServer>
     {
         get
         {
-            var dir = Path.Combine(Search.ProjectPaths.Root, "artifacts", "screenshots");
+            var dir = Path.Combine(ProjectPaths.Root, "artifacts", "screenshots");
             Directory.CreateDirectory(dir);
             return dir;
         }
