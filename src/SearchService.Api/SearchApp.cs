@@ -30,6 +30,8 @@ public static class SearchApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Every setting is checked now, as ValidateOnStart would at start, but before the middleware reads them or anything is built.
+        app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
         // Outermost first: the request log sees the real status and every response gets its id and headers.
         app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<SecurityHeaders>();
@@ -40,7 +42,7 @@ public static class SearchApp
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
-        // Settings are checked, and the index opened (built when missing), before the first request.
+        // The index is opened, or built when missing, before the first request.
         app.Services.GetRequiredService<ServedIndex>().Start();
 
         app.MapOpenApi();

@@ -52,7 +52,7 @@ public static class Corpus
                 if (link) skipped?.Add(new FileOutcome(full, [], $"a symbolic link ({entry.LinkTarget}), not followed inside a folder (name the file to index it)", Skipped: true));
                 // A folder's own README or licence describes the folder; it is not a report. Named, not lost.
                 else if (RepositoryDocument(full)) skipped?.Add(new FileOutcome(full, [], "a folder's README or licence, not a report (name the file to index it anyway)", Skipped: true));
-                else if (FileKinds.NotRegular(full) is { } kind) skipped?.Add(new FileOutcome(full, [], $"{kind}, not a regular file", Skipped: true));
+                else if (FileKinds.NotRegular(full, followLinks: false) is { } kind) skipped?.Add(new FileOutcome(full, [], $"{kind}, not a regular file", Skipped: true));
                 else files.Add(full);
             }
         }

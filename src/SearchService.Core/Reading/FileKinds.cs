@@ -5,14 +5,17 @@ namespace SearchService.Core.Reading;
 /// <summary>What kind of file system entry a path is, without opening it (opening a FIFO blocks; reading a device never ends).</summary>
 public static partial class FileKinds
 {
-    /// <summary>"a FIFO", "a device", "a socket", or null for a regular file, folder or link (or where the kind cannot be told).</summary>
-    public static string? NotRegular(string path)
+    /// <summary>
+    /// "a FIFO", "a device", "a socket", or null for a regular file or folder (or where the kind cannot be
+    /// told). With <paramref name="followLinks"/> a symbolic link is judged by what it points to; without, a link is a link (null).
+    /// </summary>
+    public static string? NotRegular(string path, bool followLinks = true)
     {
         if (!OperatingSystem.IsLinux()) return null;
         var buffer = new byte[256]; // struct statx: a fixed layout on every Linux architecture
         try
         {
-            if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType, buffer) != 0) return null;
+            if (Statx(AtFdCwd, path, followLinks ? 0 : AtSymlinkNoFollow, StatxType, buffer) != 0) return null;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {

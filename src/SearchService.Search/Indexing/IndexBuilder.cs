@@ -59,12 +59,13 @@ public static class IndexBuilder
         foreach (var m in missing.Concat(passedOver)) onFile?.Invoke(m);
 
         var servedBefore = ServedDocuments(indexPath);
-        IndexGenerations.Prune(indexPath, keep: [IndexGenerations.Current(indexPath), IndexGenerations.Previous(indexPath)]);
-        var generation = IndexGenerations.Create(indexPath);
-        var generationPath = IndexGenerations.PathOf(indexPath, generation);
+        string? generation = null;
         bool served = false;
         try
         {
+            IndexGenerations.Prune(indexPath, keep: [IndexGenerations.Current(indexPath), IndexGenerations.Previous(indexPath)]);
+            generation = IndexGenerations.Create(indexPath);
+            var generationPath = IndexGenerations.PathOf(indexPath, generation);
             var (indexed, skipped, failed, documents, paragraphs) = Write(files, generationPath, readers, onFile);
             skipped += passedOver.Count;
             failed += missing.Count;
@@ -90,7 +91,7 @@ public static class IndexBuilder
         }
         finally
         {
-            if (!served) IndexGenerations.Discard(indexPath, generation);
+            if (!served && generation is not null) IndexGenerations.Discard(indexPath, generation);
         }
     }
 
