@@ -85,15 +85,29 @@ public static class IndexBuilder
                 PreviousGeneration = previous,
             };
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1 && WriteFailure(e.InnerException!))
         {
-            throw new IndexStorageException($"The index could not be written ({e.Message}); the served index is unchanged.", e);
+            throw Storage(e.InnerException!); // from the parallel read loop, which writes as files come in
+        }
+        catch (Exception e) when (WriteFailure(e))
+        {
+            throw Storage(e);
         }
         finally
         {
             if (!served && generation is not null) IndexGenerations.Discard(indexPath, generation);
         }
     }
+
+    /// <summary>
+    /// A failure to write the new generation: I/O errors (disk full, read-only), permissions, and the
+    /// "file length too large" a file-size limit causes. Reading never throws (bad files become outcomes).
+    /// </summary>
+    private static bool WriteFailure(Exception e) =>
+        e is IOException or UnauthorizedAccessException || (e is ArgumentOutOfRangeException && e.StackTrace?.Contains("System.IO.", StringComparison.Ordinal) == true);
+
+    private static IndexStorageException Storage(Exception e) =>
+        new($"The index could not be written ({e.Message}); the served index is unchanged.", e);
 
     /// <summary>Serves the generation before the current one again (the current one is kept, so this can be undone by a build).</summary>
     public static IndexHealth Rollback(string indexPath, BuildOptions? options = null)
