@@ -34,6 +34,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         QuerySyntaxException e => Problem(400, "Malformed query", e.Message),
         QueryLimitException e => Problem(400, "Request over a limit", e.Message, ("limit", e.Limit), ("value", e.Value)),
         ParameterException e => Problem(400, "Invalid parameter", e.Message, ("parameter", e.Parameter)),
+        // Whatever the query and filter caps miss, Lucene's own clause limit is still the user's request, never a server error.
+        Lucene.Net.Search.BooleanQuery.TooManyClausesException => Problem(400, "Request over a limit",
+            $"The search expands to more than {Lucene.Net.Search.BooleanQuery.MaxClauseCount:N0} clauses: use fewer words or filter values.",
+            ("limit", "maxClauses"), ("value", Lucene.Net.Search.BooleanQuery.MaxClauseCount)),
         IndexBuildRefusedException e => Problem(409, "Build refused", e.Message, ("reason", e.Reason.ToString())),
         IndexStorageException e => Problem(503, "Index not written", e.Message),
         IndexUnavailableException e => Problem(503, "Index unavailable", e.Message),

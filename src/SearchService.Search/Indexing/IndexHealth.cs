@@ -61,6 +61,7 @@ public sealed record IndexHealth(bool Ok, string? Generation, int Documents, int
         UnauthorizedAccessException => "the index files cannot be read (permissions)",
         IOException => "the index files cannot be read",
         System.Text.Json.JsonException => "a stored record in the index is damaged",
-        _ => $"the index cannot be opened ({e.GetType().Name})",
+        // Lucene reports a damaged compound or segment file in many ways (ArgumentException, InvalidOperationException, …).
+        _ => $"the index files are damaged or unreadable ({e.GetType().Name})",
     };
 }
