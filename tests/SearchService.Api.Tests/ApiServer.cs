@@ -11,7 +11,7 @@ namespace SearchService.Api.Tests;
 /// TestServer) by default, or the real Kestrel host on 127.0.0.1 where a socket matters (load,
 /// concurrency, the fault script).
 /// </summary>
-public sealed class ApiServer : IAsyncLifetime
+public class ApiServer : IAsyncLifetime
 {
     private WebApplication? _app;
     public string IndexFolder { get; init; } = Path.Combine(Path.GetTempPath(), "searchservice-api-" + Guid.NewGuid().ToString("N"));
@@ -101,5 +101,12 @@ public sealed class ApiServer : IAsyncLifetime
         {
             try { Directory.Delete(IndexFolder, recursive: true); } catch (IOException) { }
         }
+        GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>The API on Kestrel at a loopback port, for clients that need a real socket (a browser).</summary>
+public sealed class KestrelApiServer : ApiServer
+{
+    public KestrelApiServer() => RealSockets = true;
 }

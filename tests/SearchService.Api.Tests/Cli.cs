@@ -20,12 +20,7 @@ internal static class Cli
     public static async Task<Result> Run(params string[] args)
     {
         Assert.True(File.Exists(Dll), $"CLI not built at {Dll}");
-        using var process = Start(args);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await stdout, await stderr);
+        return await Finish(Start(args));
     }
 
     public static Process Start(params string[] args) => Process.Start(new ProcessStartInfo("dotnet", [Dll, .. args])
@@ -42,12 +37,19 @@ internal static class Cli
         var start = new ProcessStartInfo("bash", ["-c", command]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = ProjectPaths.Root };
         // The runtime's W^X double mapping sizes a memory file, which a file-size limit would refuse at start-up.
         start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await stdout, await stderr);
+        return await Finish(Process.Start(start)!);
+    }
+
+    private static async Task<Result> Finish(Process process)
+    {
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await process.WaitForExitAsync(timeout.Token);
+            return new Result(process.ExitCode, await stdout, await stderr);
+        }
     }
 
     private static string Quote(string s) => "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

@@ -173,6 +173,31 @@ public class HostTests(ApiServer server) : IClassFixture<ApiServer>
     }
 
     [Fact]
+    public async Task Past_lucenes_clause_limit_a_request_is_a_400_not_a_500()
+    {
+        var values = string.Join("&", Enumerable.Range(0, 1025).Select(i => $"authority=a{i}"));
+        var (status, body, type) = await server.Get($"/api/search?q=children&{values}");
+        Assert.Equal(400, status);
+        Assert.Equal("application/problem+json", type);
+        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("detail").GetString()));
+    }
+
+    [Fact]
+    public async Task In_problems_mode_the_request_log_keeps_only_server_errors_and_slow_requests()
+    {
+        var log = new LogSink();
+        await using var quiet = new ApiServer
+        {
+            ConfigureServices = s => s.AddSingleton<ILoggerProvider>(log),
+            ExtraArgs = ["--RequestLogging:Mode", "Problems", "--Logging:LogLevel:SearchService", "Information"],
+        };
+        await quiet.InitializeAsync();
+        for (int i = 0; i < 20; i++) await quiet.Client.GetAsync($"/api/search?q=children%20{i}");
+        await quiet.Client.GetAsync("/api/search?q=%22%22"); // a 400: the client's mistake, not logged either
+        Assert.DoesNotContain(log.Lines, l => l.Contains("/api/search", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Health_endpoints_say_live_and_ready_without_paths()
     {
         Assert.Equal("ok", (await server.GetJson("/health")).GetProperty("status").GetString());
