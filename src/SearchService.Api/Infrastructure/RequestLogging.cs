@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace SearchService.Api.Infrastructure;
@@ -10,13 +9,13 @@ namespace SearchService.Api.Infrastructure;
 /// the logger's own queue. Mode <c>Problems</c> (the production setting) logs only server errors
 /// and slow requests, so hostile load cannot fill the disk.
 /// </summary>
-public sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> log, IOptionsMonitor<RequestLoggingOptions> options)
+public sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> log, IOptionsMonitor<RequestLoggingOptions> options, TimeProvider clock)
 {
     public const string Header = "X-Request-Id";
 
     public async Task InvokeAsync(HttpContext context)
     {
-        long started = Stopwatch.GetTimestamp();
+        long started = clock.GetTimestamp();
         context.Response.OnStarting(static state =>
         {
             var http = (HttpContext)state;
@@ -29,7 +28,7 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
         }
         finally
         {
-            Write(context, Stopwatch.GetElapsedTime(started));
+            Write(context, clock.GetElapsedTime(started));
         }
     }
 
