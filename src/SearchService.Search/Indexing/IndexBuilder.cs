@@ -70,10 +70,7 @@ public static class IndexBuilder
             skipped += passedOver.Count;
             failed += missing.Count;
             Guard(documents, servedBefore, options);
-            var health = documents == 0 ? null : IndexHealth.Check(generationPath); // an empty index only ever with --force
-            if (health is not null && (!health.Ok || health.Documents != documents || health.Paragraphs != paragraphs))
-                throw new IndexStorageException($"The new index failed its check ({health.Problem ?? $"{health.Documents} documents and {health.Paragraphs} paragraphs read back, {documents} and {paragraphs} written"}); the served index is unchanged.",
-                    new InvalidDataException(health.Problem));
+            if (documents > 0) Check(generationPath, documents, paragraphs); // an empty index only ever with --force
             var previous = IndexGenerations.Current(indexPath);
             IndexGenerations.WriteManifest(indexPath, new GenerationManifest(generation, options.Clock.GetUtcNow(), options.BuiltBy,
                 sources.Select(Path.GetFullPath).ToList(), files.Count + missing.Count + passedOver.Count, documents, paragraphs, options.Force));
@@ -97,6 +94,15 @@ public static class IndexBuilder
         {
             if (!served && generation is not null) IndexGenerations.Discard(indexPath, generation);
         }
+    }
+
+    /// <summary>The new generation opens, holds what was written, and a search finds what it holds; otherwise it is never served.</summary>
+    private static void Check(string generationPath, int documents, int paragraphs)
+    {
+        var health = IndexHealth.Check(generationPath);
+        if (health.Ok && health.Documents == documents && health.Paragraphs == paragraphs) return;
+        var problem = health.Problem ?? $"{health.Documents} documents and {health.Paragraphs} paragraphs read back, {documents} and {paragraphs} written";
+        throw new IndexStorageException($"The new index failed its check ({problem}); the served index is unchanged.", new InvalidDataException(problem));
     }
 
     /// <summary>
