@@ -3,6 +3,7 @@ using SearchService.Api.Features.Admin;
 using SearchService.Api.Features.Ask;
 using SearchService.Api.Features.Briefings;
 using SearchService.Api.Features.Documents;
+using SearchService.Api.Features.Export;
 using SearchService.Api.Features.Health;
 using SearchService.Api.Features.Judgements;
 using SearchService.Api.Features.Paragraphs;
@@ -61,6 +62,7 @@ public static class SearchApp
 
         app.MapOpenApi();
         app.MapSearch();
+        app.MapExport();
         app.MapParagraphs();
         app.MapDocuments();
         app.MapJudgements();
@@ -102,6 +104,10 @@ public sealed record IndexSettings(string IndexPath, IReadOnlyList<string> Sourc
             MaxPageSize = c.GetValue("Search:MaxPageSize", defaults.MaxPageSize),
             MaxResultWindow = c.GetValue("Search:MaxResultWindow", defaults.MaxResultWindow),
             MaxClauses = c.GetValue("Search:MaxClauses", defaults.MaxClauses),
+            MaxQueryTerms = c.GetValue("Search:MaxQueryTerms", defaults.MaxQueryTerms),
+            MaxFilterValues = c.GetValue("Search:MaxFilterValues", defaults.MaxFilterValues),
+            RelaxBelow = c.GetValue("Search:RelaxBelow", defaults.RelaxBelow),
+            MaxExportRows = c.GetValue("Search:MaxExportRows", defaults.MaxExportRows),
             TimeLimitMs = c.GetValue("Search:TimeLimitMs", defaults.TimeLimitMs),
             RecordCacheSize = c.GetValue("Search:RecordCacheSize", defaults.RecordCacheSize),
         };
