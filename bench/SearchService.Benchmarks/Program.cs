@@ -25,6 +25,11 @@ switch (command)
     case "scale": Bench.Scale(Arg("from"), int.Parse(Arg("factor")), Arg("out")); break;
     case "inproc": Bench.InProcess(Arg("index"), Arg("jsonl")); break;
     case "ingest": Bench.Ingest(Arg("text"), Arg("pdf")); break;
+    case "terms":
+        using (var analyzer = new SearchService.Search.Analysis.ReportAnalyzer())
+            foreach (var text in args.Skip(1)) Console.WriteLine($"{text} → plain [{string.Join(" ", analyzer.Terms(text))}] index [{string.Join(" ", analyzer.Terms(text, "text"))}] phrase [{string.Join(" ", analyzer.PhraseTerms(text).Select(t => $"{t.Term}@{t.Position}"))}]");
+        break;
+    case "profile": Bench.Profile(Arg("index"), Arg("query"), double.Parse(Arg("seconds"), CultureInfo.InvariantCulture)); break;
     case "bdn": MicroBenchmarks.Run(Path.GetFullPath(Arg("index")), Path.GetFullPath(Arg("jsonl")), Path.GetFullPath(Arg("text")), Path.GetFullPath(Arg("pdf")), Path.GetFullPath(Arg("out"))); break;
     default: Console.Error.WriteLine("usage: scale|inproc|ingest|bdn (see bench/run)"); return 2;
 }
@@ -120,6 +125,17 @@ internal static class Bench
         var fetch = Time(() => index.GetParagraph("coventry-2011-05-12-slac-inspection~86"), 500);
         Console.WriteLine();
         Console.WriteLine($"Paragraph fetch: p50 {fetch.P50:0.000} ms, p99 {fetch.P99:0.000} ms. Ask (number question): p50 {ask.P50:0.00} ms, p99 {ask.P99:0.00} ms.");
+    }
+
+    /// <summary>One query in a loop for a while (for perf or dotnet-trace to sample), then its mean time.</summary>
+    public static void Profile(string indexPath, string query, double seconds)
+    {
+        using var index = ReportIndex.Open(indexPath, Synonyms.Load(ProjectPaths.SynonymsFile));
+        var request = new SearchRequest { Query = query, PageSize = 10 };
+        var clock = Stopwatch.StartNew();
+        int n = 0;
+        while (clock.Elapsed.TotalSeconds < seconds) { index.Search(request); n++; }
+        Console.WriteLine($"{query}: {n} searches, mean {clock.Elapsed.TotalMilliseconds / n:0.000} ms, {index.Search(request).Total} matches");
     }
 
     private static (double P50, double P99) Time(Action action, int runs = 200)

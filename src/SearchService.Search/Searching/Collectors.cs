@@ -236,3 +236,52 @@ internal sealed class MatchListCollector : ICollector
     public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
     public bool AcceptsDocsOutOfOrder => true;
 }
+
+/// <summary>Thrown by <see cref="BudgetCollector"/> when a search runs past its time budget.</summary>
+internal sealed class BudgetExceededException(int lastDoc) : Exception("The search ran past its time budget.")
+{
+    /// <summary>The last document (global number) collected before the budget ran out.</summary>
+    public int LastDoc { get; } = lastDoc;
+}
+
+/// <summary>
+/// Wraps the collector of a search: multiplies each score by the paragraph's quality prior (when
+/// asked), and stops the search when its time budget runs out. Lucene's TimeLimitingCollector
+/// and CustomScoreQuery did these jobs, but read a shared clock and walked a function query for
+/// every match; this reads the clock every 256 matches and the prior from the segment's array.
+/// </summary>
+internal sealed class BudgetCollector(ICollector inner, Func<long> now, long deadline, bool prior) : ICollector
+{
+    private int _docBase;
+    private int _count;
+    private float[] _quality = [];
+
+    public void SetScorer(Scorer scorer) => inner.SetScorer(prior ? new PriorScorer(scorer, this) : scorer);
+
+    public void Collect(int doc)
+    {
+        if ((_count++ & 255) == 0 && now() > deadline) throw new BudgetExceededException(_docBase + doc);
+        inner.Collect(doc);
+    }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        if (now() > deadline) throw new BudgetExceededException(context.DocBase - 1);
+        _docBase = context.DocBase;
+        if (prior) _quality = SegmentValues.Of(context.AtomicReader).Quality;
+        inner.SetNextReader(context);
+    }
+
+    public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
+
+    /// <summary>The query's score times the quality prior (see ReportIndexWriter.Quality).</summary>
+    private sealed class PriorScorer(Scorer scorer, BudgetCollector owner) : Scorer(scorer.Weight)
+    {
+        public override float GetScore() => scorer.GetScore() * owner._quality[scorer.DocID];
+        public override int Freq => scorer.Freq;
+        public override int DocID => scorer.DocID;
+        public override int NextDoc() => scorer.NextDoc();
+        public override int Advance(int target) => scorer.Advance(target);
+        public override long GetCost() => scorer.GetCost();
+    }
+}

@@ -440,12 +440,26 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
     private IEnumerable<Query> Boosters(QueryNode node)
     {
         if (node is not AllNode all || all.Required.Count < 2) yield break;
-        var words = all.Required.Select(n => n is RequiredNode r ? r.Inner : n).OfType<WordNode>().SelectMany(w => analyzer.Terms(w.Word)).ToList();
+        var typed = all.Required.Select(n => n is RequiredNode r ? r.Inner : n).OfType<WordNode>().ToList();
+        var words = typed.SelectMany(w => analyzer.Terms(w.Word)).ToList();
         if (words.Count >= 2)
         {
-            var near = new PhraseQuery { Slop = 6, Boost = 1.5f };
-            foreach (var t in words) near.Add(new Term(IndexSchema.Text, t));
-            yield return near;
+            if (words.Any(ReportAnalyzer.IsCommon))
+            {
+                // Common words: the words side by side, as common grams. A sloppy phrase would read
+                // the positions of words most paragraphs hold, for every match (a third of the time
+                // of "children social work").
+                var adjacent = new PhraseQuery { Boost = 1.5f };
+                foreach (var (term, position) in analyzer.PhraseTerms(string.Join(" ", typed.Select(w => w.Word))))
+                    adjacent.Add(new Term(IndexSchema.Text, term), position);
+                yield return adjacent.GetTerms().Length == 1 ? new TermQuery(adjacent.GetTerms()[0]) { Boost = 1.5f } : adjacent;
+            }
+            else
+            {
+                var near = new PhraseQuery { Slop = 6, Boost = 1.5f };
+                foreach (var t in words) near.Add(new Term(IndexSchema.Text, t));
+                yield return near;
+            }
             var heading = new BooleanQuery(disableCoord: true) { Boost = 0.5f };
             foreach (var t in words.Distinct()) heading.Add(new TermQuery(new Term(IndexSchema.Heading, t)), Occur.SHOULD);
             yield return heading;
@@ -458,10 +472,35 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         if (terms.Count == 0) return null;
         if (++_clauses > MaxClauses) throw new QueryLimitException($"The query expands to more than {MaxClauses} clauses.", "maxClauses", MaxClauses);
         if (terms.Count == 1) return new TermQuery(new Term(IndexSchema.Text, terms[0]));
-        // Several terms from one typed word (e.g. "children's-services") or a phrase: match them in order.
-        var pq = new PhraseQuery();
-        for (int i = 0; i < terms.Count; i++) pq.Add(new Term(IndexSchema.Text, terms[i]), i);
+        // Several terms from one typed word (e.g. "children's-services") or a phrase: match them in
+        // order, as common grams where the phrase has common words (see ReportAnalyzer).
+        var grams = analyzer.PhraseTerms(text);
+        float boost = GramBoost(terms, grams);
+        if (grams.Count == 1) return new TermQuery(new Term(IndexSchema.Text, grams[0].Term)) { Boost = boost };
+        var pq = new PhraseQuery { Boost = boost };
+        foreach (var (term, position) in grams) pq.Add(new Term(IndexSchema.Text, term), position);
         return pq;
+    }
+
+    /// <summary>
+    /// The index's statistics, when known: a phrase searched as common grams is then scored as
+    /// the phrase of its words would be. BM25 weighs a phrase by the sum of its terms' IDF; grams
+    /// are rarer than their words, so without this a phrase of common words would outscore the
+    /// same phrase before grams, and synonyms spelt with common words would rise in the ranking.
+    /// </summary>
+    public IndexReader? Statistics { get; init; }
+
+    private float GramBoost(IReadOnlyList<string> words, IReadOnlyList<(string Term, int Position)> grams)
+    {
+        if (Statistics is null || grams.Count == words.Count && grams.Select(g => g.Term).SequenceEqual(words)) return 1f;
+        double Idf(string term)
+        {
+            long docCount = Math.Max(1, Statistics.GetDocCount(IndexSchema.Text));
+            long df = Statistics.DocFreq(new Term(IndexSchema.Text, term));
+            return Math.Log(1 + (docCount - df + 0.5) / (df + 0.5)); // BM25Similarity's IDF
+        }
+        double gramIdf = grams.Sum(g => Idf(g.Term));
+        return gramIdf <= 0 ? 1f : (float)(words.Sum(Idf) / gramIdf);
     }
 }
 

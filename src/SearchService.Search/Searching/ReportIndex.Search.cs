@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Lucene.Net.Index;
-using Lucene.Net.Queries;
-using Lucene.Net.Queries.Function;
 using Lucene.Net.Search;
 using SearchService.Search.Indexing;
 
@@ -17,7 +15,7 @@ public sealed partial class ReportIndex
 {
     private static readonly IReadOnlySet<int> NothingDropped = new HashSet<int>();
 
-    /// <summary>The clock the time limit reads (milliseconds); Lucene's global timer unless a test sets its own.</summary>
+    /// <summary>The clock the time limit reads (milliseconds); the system's tick count unless a test sets its own.</summary>
     internal Lucene.Net.Util.Counter? Clock { get; set; }
 
     // ---- Search ------------------------------------------------------------------------------
@@ -26,11 +24,11 @@ public sealed partial class ReportIndex
     {
         var clock = Stopwatch.StartNew();
         ValidatePaging(request.Page, request.PageSize);
-        var plan = PlanFor(request);
         var dims = DimensionFilter.Of(request.Filters, Limits.MaxFilterValues);
         var searcher = (CatalogSearcher)_manager.Acquire();
         try
         {
+            var plan = PlanFor(request, searcher.IndexReader);
             var page = RunSearch(searcher, plan, NothingDropped, dims, request, clock);
             Relaxation? relaxed = null;
             if (page.Missing is null && NeedsRelaxing(plan, page.Total))
@@ -98,7 +96,7 @@ public sealed partial class ReportIndex
         if (request.GroupByDocument)
         {
             var groups = new DocumentGroupCollector();
-            missing = SearchWithin(searcher, scored, ParagraphsOnly, Collect(groups), clock);
+            missing = SearchWithin(searcher, scored, ParagraphsOnly, Collect(groups), clock, plan.Prior);
             var ordered = groups.Groups.OrderByDescending(g => request.Sort == SearchSort.Date ? 0 : g.Value.Score)
                 .ThenByDescending(g => request.Sort == SearchSort.Date ? searcher.Catalog.DateOf(g.Key) : 0)
                 .ThenBy(g => g.Key, StringComparer.Ordinal);
@@ -113,13 +111,13 @@ public sealed partial class ReportIndex
             {
                 var sort = new Sort(new SortField(IndexSchema.Date, SortFieldType.INT64, true), SortField.FIELD_SCORE);
                 var collector = TopFieldCollector.Create(sort, n, true, true, false, false);
-                missing = SearchWithin(searcher, scored, ParagraphsOnly, Collect(collector), clock);
+                missing = SearchWithin(searcher, scored, ParagraphsOnly, Collect(collector), clock, plan.Prior);
                 top = collector.GetTopDocs();
             }
             else
             {
                 var collector = TopScoreDocCollector.Create(n, true);
-                missing = SearchWithin(searcher, scored, ParagraphsOnly, Collect(collector), clock);
+                missing = SearchWithin(searcher, scored, ParagraphsOnly, Collect(collector), clock, plan.Prior);
                 top = collector.GetTopDocs();
             }
             total = top.TotalHits;
@@ -154,11 +152,11 @@ public sealed partial class ReportIndex
             "documentType" => IndexSchema.DocumentType,
             _ => throw new ArgumentException($"'by' must be year, authority, outcomeArea or documentType, not '{by}'."),
         };
-        var plan = PlanFor(request);
         var dims = DimensionFilter.Of(request.Filters, Limits.MaxFilterValues);
         var searcher = (CatalogSearcher)_manager.Acquire();
         try
         {
+            var plan = PlanFor(request, searcher.IndexReader);
             var filter = CombinedFilter(dims);
             var matches = new BucketCollector(field);
             var missing = SearchWithin(searcher, plan.At(NothingDropped).Matching, filter, matches, clock);
@@ -252,15 +250,15 @@ public sealed partial class ReportIndex
     public ExportResult Export(SearchRequest request)
     {
         var clock = Stopwatch.StartNew();
-        var plan = PlanFor(request);
         var dims = DimensionFilter.Of(request.Filters, Limits.MaxFilterValues);
         var searcher = (CatalogSearcher)_manager.Acquire();
         try
         {
+            var plan = PlanFor(request, searcher.IndexReader);
             var filter = CombinedFilter(dims);
             var matches = new MatchListCollector();
             var (scored, _) = plan.At(NothingDropped);
-            var missing = SearchWithin(searcher, scored, filter, matches, clock);
+            var missing = SearchWithin(searcher, scored, filter, matches, clock, plan.Prior);
             Relaxation? relaxed = null;
             if (missing is null && NeedsRelaxing(plan, matches.Matches.Count))
             {
@@ -268,7 +266,7 @@ public sealed partial class ReportIndex
                 if (relaxation is not null)
                 {
                     matches = new MatchListCollector();
-                    missing = SearchWithin(searcher, plan.At(dropped).Scored, filter, matches, clock);
+                    missing = SearchWithin(searcher, plan.At(dropped).Scored, filter, matches, clock, plan.Prior);
                     relaxed = relaxation;
                 }
                 else missing = relaxMissing;
@@ -316,25 +314,35 @@ public sealed partial class ReportIndex
         public string? Warning { get; } = warning;
         public string Display { get; } = display;
 
-        /// <summary>The query with some top-level words dropped: scored (boosts, quality prior) and matching only (for counts).</summary>
+        /// <summary>The query with some top-level words dropped: scored (with boosts) and matching only (for counts).</summary>
         public (Query Scored, Query Matching) At(IReadOnlySet<int> dropped)
         {
             if (Prepared is null) return (new MatchAllDocsQuery(), new MatchAllDocsQuery());
             var scored = Builder.Build(Prepared, dropped, out var core);
-            return (new CustomScoreQuery(scored, new FunctionQuery(QualityPrior.Instance)), core);
+            return (scored, core);
         }
+
+        /// <summary>Whether scores are multiplied by the quality prior: for a query, not for the list of every paragraph.</summary>
+        public bool Prior => Prepared is not null;
     }
 
     /// <summary>
     /// Parses the user's query. Malformed syntax falls back to its plain words with a warning;
     /// no words at all is an error. An empty query matches every paragraph.
     /// </summary>
-    private QueryPlan PlanFor(SearchRequest request)
+    private QueryPlan PlanFor(SearchRequest request, IndexReader reader)
     {
         var q = request.Query?.Trim() ?? "";
         if (q.Length > Limits.MaxQueryLength)
             throw new QueryLimitException($"The query is {q.Length} characters long; at most {Limits.MaxQueryLength} are allowed.", "maxQueryLength", Limits.MaxQueryLength);
-        var builder = new QueryBuilder(_analyzer, Synonyms) { MaxClauses = Limits.MaxClauses, MaxTerms = Limits.MaxQueryTerms, Match = request.Match, Exact = request.Exact };
+        var builder = new QueryBuilder(_analyzer, Synonyms)
+        {
+            MaxClauses = Limits.MaxClauses,
+            MaxTerms = Limits.MaxQueryTerms,
+            Match = request.Match,
+            Exact = request.Exact,
+            Statistics = reader,
+        };
         if (q.Length == 0) return new QueryPlan(null, builder, null, "");
         try
         {
@@ -381,26 +389,24 @@ public sealed partial class ReportIndex
     }
 
     /// <summary>
-    /// Runs a search within what is left of the time budget. Returns what is missing when the
-    /// budget cut it short (the collectors then hold what was found so far), or null.
+    /// Runs a search within what is left of the time budget, scores times the quality prior when
+    /// <paramref name="prior"/>. Returns what is missing when the budget cut it short (the
+    /// collectors then hold what was found so far), or null.
     /// </summary>
-    private PartialResult? SearchWithin(IndexSearcher searcher, Query query, Filter filter, ICollector collector, Stopwatch clock)
+    private PartialResult? SearchWithin(IndexSearcher searcher, Query query, Filter filter, ICollector collector, Stopwatch clock, bool prior = false)
     {
-        if (Limits.TimeLimitMs <= 0)
-        {
-            searcher.Search(query, filter, collector);
-            return null;
-        }
-        long left = Math.Max(1, Limits.TimeLimitMs - clock.ElapsedMilliseconds);
+        long left = Limits.TimeLimitMs <= 0 ? long.MaxValue / 2 : Math.Max(1, Limits.TimeLimitMs - clock.ElapsedMilliseconds);
+        var test = Clock;
+        Func<long> now = test is null ? () => Environment.TickCount64 : () => test.Value;
         try
         {
-            searcher.Search(query, filter, new TimeLimitingCollector(collector, Clock ?? TimeLimitingCollector.GlobalCounter, left));
+            searcher.Search(query, filter, new BudgetCollector(collector, now, now() + left, prior));
             return null;
         }
-        catch (TimeLimitingCollector.TimeExceededException e)
+        catch (BudgetExceededException e)
         {
             int maxDoc = Math.Max(1, searcher.IndexReader.MaxDoc);
-            double searched = Math.Clamp((e.LastDocCollected + 1) / (double)maxDoc, 0, 1);
+            double searched = Math.Clamp((e.LastDoc + 1) / (double)maxDoc, 0, 1);
             return new PartialResult(
                 $"The search took longer than its budget of {Limits.TimeLimitMs} ms and stopped after about {searched:P0} of the index.",
                 Math.Round(searched, 3),
