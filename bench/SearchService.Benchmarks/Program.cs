@@ -26,6 +26,8 @@ switch (command)
     case "scale": Bench.Scale(Arg("from"), int.Parse(Arg("factor")), Arg("out")); break;
     case "inproc": Bench.InProcess(Arg("index"), Arg("jsonl"), Arg("size"), Arg("out")); break;
     case "report": Report.Targets(Arg("dir")); break;
+    case "charfilters": Swaps.CharFilters(Arg("jsonl")); break;
+    case "snippets": SnippetComparison.Run(Arg("index"), Arg("examples")); break;
     case "mix-lua": Console.Write(Bench.MixLua()); break;
     case "ingest": Bench.Ingest(Arg("text"), Arg("pdf")); break;
     case "terms":
