@@ -36,6 +36,12 @@ public sealed class ReportAnalyzer : Analyzer
     /// <summary>The field name of plain analysis: the words alone, no grams (never indexed).</summary>
     public const string PlainField = "plain";
 
+    /// <summary>Plain analysis that stems only words that could be one of the words sought (see <see cref="VisitTerms(string, TermVisitor, IReadOnlyCollection{string})"/>).</summary>
+    private const string SnippetField = "snippet";
+
+    /// <summary>The first two letters of the words a snippet looks for, on this thread, while it analyses (see <see cref="PrefixGate"/>).</summary>
+    [ThreadStatic] private static HashSet<int>? _soughtPrefixes;
+
     /// <summary>
     /// Words so frequent in the reports that a phrase holding them is slow without grams: English
     /// function words and the sector's own most frequent words (each in over about a tenth of the
@@ -57,6 +63,7 @@ public sealed class ReportAnalyzer : Analyzer
         var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 60 };
         TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
         stream = new LowerCaseFilter(Version, stream);
+        if (fieldName == SnippetField) stream = new PrefixGate(stream);
         stream = new KStemFilter(stream);
         if (fieldName == Indexing.IndexSchema.Text) stream = new CommonGramsFilter(Version, stream, CommonWords);
         else if (fieldName == PhraseField) stream = new CommonGramsQueryFilter(new CommonGramsFilter(Version, stream, CommonWords));
@@ -117,6 +124,40 @@ public sealed class ReportAnalyzer : Analyzer
         }
         ts.End();
         return terms;
+    }
+
+    /// <summary>
+    /// As <see cref="VisitTerms(string, TermVisitor, string)"/>, for marking <paramref name="sought"/>
+    /// terms in a snippet: a word whose first two letters begin none of them is passed on
+    /// unstemmed (KStem only takes endings off, so it could not become one of them). Stemming
+    /// was most of the time a page of snippets took.
+    /// </summary>
+    public void VisitTerms(string text, TermVisitor visit, IReadOnlyCollection<string> sought)
+    {
+        var prefixes = new HashSet<int>();
+        foreach (var t in sought)
+        {
+            if (t.Length < 2) { VisitTerms(text, visit); return; }
+            prefixes.Add(t[0] << 16 | t[1]);
+        }
+        _soughtPrefixes = prefixes;
+        try { VisitTerms(text, visit, SnippetField); }
+        finally { _soughtPrefixes = null; }
+    }
+
+    /// <summary>Marks a token as a keyword (KStem leaves keywords alone) unless it may stem to a sought word.</summary>
+    private sealed class PrefixGate(TokenStream input) : TokenFilter(input)
+    {
+        private readonly Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute _term = input.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        private readonly Lucene.Net.Analysis.TokenAttributes.IKeywordAttribute _keyword = input.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IKeywordAttribute>();
+
+        public override bool IncrementToken()
+        {
+            if (!m_input.IncrementToken()) return false;
+            var prefixes = _soughtPrefixes;
+            if (prefixes is not null && _term.Length >= 2 && !prefixes.Contains(_term.Buffer[0] << 16 | _term.Buffer[1])) _keyword.IsKeyword = true;
+            return true;
+        }
     }
 
     /// <summary>

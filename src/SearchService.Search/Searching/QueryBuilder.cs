@@ -75,6 +75,9 @@ internal sealed class HighlightVocabulary
         for (int p = 0; p < Phrases.Length; p++) FormOf[_ids.Count + p] = p < terms.PhraseForm.Count ? terms.PhraseForm[p] : -1;
     }
 
+    /// <summary>Every word the query highlights (alone or in a phrase).</summary>
+    public IReadOnlyCollection<string> Words => _ids.Keys;
+
     /// <summary>The word's number, or −1 when the query does not highlight it.</summary>
     public int IdOf(ReadOnlySpan<char> term) => _lookup.TryGetValue(term, out int id) ? id : -1;
 }

@@ -52,7 +52,7 @@ public sealed partial class SnippetBuilder(ReportAnalyzer analyzer)
         if (highlights.IsEmpty) return ranges;
         var vocabulary = highlights.Vocabulary;
         var tokens = new List<(int Id, int Start, int End)>(64);
-        analyzer.VisitTerms(text, (term, start, end) => tokens.Add((vocabulary.IdOf(term), start, end)));
+        analyzer.VisitTerms(text, (term, start, end) => tokens.Add((vocabulary.IdOf(term), start, end)), vocabulary.Words);
         int words = vocabulary.MarksAlone.Length;
         for (int i = 0; i < tokens.Count; i++)
         {
