@@ -121,7 +121,7 @@ internal static partial class Bench
         double loadBefore = Load();
         Console.WriteLine($"Corpus {size}: {rows:N0} paragraphs. Machine: {Machine()}. Load average before: {loadBefore:0.00}. SQLite FTS5 loaded in {loadSeconds:0.0} s (porter unicode61).");
         // Enough runs for a real p99 where a query is fast; fewer on big corpora keep the run bounded (SQLite takes up to seconds a query at ×10).
-        int runs = Math.Clamp(4_000_000 / Math.Max(1, rows), 30, 300);
+        int runs = Math.Clamp(4_000_000 / Math.Max(1, rows), 12, 300);
         Console.WriteLine($"Each query: warmed for at least 0.5 s and {Math.Min(20, runs / 2)} runs, then {runs} timed runs of ours and of SQLite's; with fewer than 100 runs \"p99\" is the slowest run.");
         Console.WriteLine();
         Console.WriteLine("| class | query | hits (ours / SQLite) | ours p50 ms | ours p99 ms | SQLite p50 ms | SQLite p99 ms | ours ÷ SQLite (p50) |");
