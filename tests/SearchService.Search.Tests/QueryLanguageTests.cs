@@ -139,6 +139,22 @@ public class QueryLanguageTests(SeedIndexFixture seeds) : IClassFixture<SeedInde
         Assert.Empty(new SnippetBuilder(analyzer).BuildWithForms("LAC health is good.", highlights).SynonymsMatched);
     }
 
+    [Fact]
+    public void Phrases_are_searched_as_common_grams_unless_the_index_has_none()
+    {
+        using var analyzer = new ReportAnalyzer();
+        var phrase = UserQuery.Parse("\"looked after children\"");
+        var grams = new QueryBuilder(analyzer, Synonyms.Empty).Build(phrase).Query.ToString();
+        Assert.Contains("text:\"look_after after_children\"", grams);
+        var words = new QueryBuilder(analyzer, Synonyms.Empty) { Grams = false }.Build(phrase).Query.ToString();
+        Assert.Contains("text:\"look after children\"", words);
+        // Over the seed index (built with grams) the phrase finds exactly the paragraphs with the words side by side.
+        using var every = Index.Export(new SearchRequest());
+        int expected = every.Rows.Count(p => System.Text.RegularExpressions.Regex.IsMatch(p.Text, @"\blooked[\s-]+after\s+children\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        Assert.True(expected > 10);
+        Assert.Equal(expected, Search("=\"looked after children\"").Total);
+    }
+
     /// <summary>Compares parsed nodes by structure (records hold lists, which compare by reference).</summary>
     private sealed class NodeComparer : IEqualityComparer<QueryNode>
     {

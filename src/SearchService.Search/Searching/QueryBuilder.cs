@@ -447,7 +447,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         var words = typed.SelectMany(w => analyzer.Terms(w.Word)).ToList();
         if (words.Count >= 2)
         {
-            if (words.Any(ReportAnalyzer.IsCommon))
+            if (Grams && words.Any(ReportAnalyzer.IsCommon))
             {
                 // Common words: the words side by side, as common grams. A sloppy phrase would read
                 // the positions of words most paragraphs hold, for every match (a third of the time
@@ -477,7 +477,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         if (terms.Count == 1) return new TermQuery(new Term(IndexSchema.Text, terms[0]));
         // Several terms from one typed word (e.g. "children's-services") or a phrase: match them in
         // order, as common grams where the phrase has common words (see ReportAnalyzer).
-        var grams = analyzer.PhraseTerms(text);
+        var grams = Grams ? analyzer.PhraseTerms(text) : terms.Select((t, i) => (t, i)).ToList();
         float boost = GramBoost(terms, grams);
         if (grams.Count == 1) return new TermQuery(new Term(IndexSchema.Text, grams[0].Term)) { Boost = boost };
         var pq = new PhraseQuery { Boost = boost };
@@ -492,6 +492,9 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
     /// same phrase before grams, and synonyms spelt with common words would rise in the ranking.
     /// </summary>
     public IndexReader? Statistics { get; init; }
+
+    /// <summary>Whether the index holds common grams (an index built before them does not: its phrases are searched word by word).</summary>
+    public bool Grams { get; init; } = true;
 
     private float GramBoost(IReadOnlyList<string> words, IReadOnlyList<(string Term, int Position)> grams)
     {

@@ -342,6 +342,7 @@ public sealed partial class ReportIndex
             Match = request.Match,
             Exact = request.Exact,
             Statistics = reader,
+            Grams = HasGrams(reader),
         };
         if (q.Length == 0) return new QueryPlan(null, builder, null, "");
         try
@@ -360,6 +361,14 @@ public sealed partial class ReportIndex
             return new QueryPlan(prepared, builder, $"{e.Message} Searched for the plain words instead: {string.Join(" ", words)}.", q);
         }
     }
+
+    /// <summary>
+    /// Whether the index was built with common grams: English prose puts "of the" in some paragraph
+    /// of any corpus worth the name. Without grams (an index from before them) phrases are searched
+    /// word by word, which is slower but finds the same paragraphs, until the next re-index.
+    /// </summary>
+    private static bool HasGrams(IndexReader reader) =>
+        reader.DocFreq(new Term(IndexSchema.Text, "of_the")) > 0 || reader.DocFreq(new Term(IndexSchema.Text, "in_the")) > 0;
 
     private bool NeedsRelaxing(QueryPlan plan, int matchedAllWords) =>
         plan.Prepared is { Match: MatchMode.All, Units.Count: > 1 } && matchedAllWords < Limits.RelaxBelow;
