@@ -14,7 +14,7 @@ public class GradeScaleTests
     [InlineData("Grade 3", GradeScales.SchoolInspection, "adequate")]
     [InlineData("Performs well (3)", GradeScales.Inspection, "good")]
     [InlineData("Performs poorly (1)", GradeScales.Inspection, "inadequate")]
-    public void Printed_grades_normalise_on_their_own_scale(string printed, string scale, string label)
+    public void Printed_grades_normalise_on_their_own_scale(string printed, SearchService.Core.Model.GradeScale scale, string label)
     {
         Assert.True(GradeScales.TryParseGradeLine(printed, scale, out var grade, out var before));
         Assert.Equal("", before);

@@ -10,19 +10,14 @@ namespace SearchService.Core.Metadata;
 /// </summary>
 public static partial class GradeScales
 {
-    /// <summary>APA letters 2005–2008: 4 outstanding, 3 good, 2 adequate, 1 inadequate.</summary>
-    public const string Apa = "apa-4-best";
-    /// <summary>Annual children's services assessment 2009–2011: performs excellently (4) … performs poorly (1).</summary>
-    public const string AnnualAssessment = "annual-assessment-4-best";
-    /// <summary>Inspections 2009–2013: Grade 1 (Outstanding) … Grade 4 (Inadequate).</summary>
-    public const string Inspection = "inspection-1-best";
-    /// <summary>School inspections: 1 outstanding, 2 good, 3 requires improvement (satisfactory), 4 inadequate.</summary>
-    public const string SchoolInspection = "school-1-best";
-    /// <summary>Words only: outstanding, good, requires improvement (to be good), adequate, inadequate.</summary>
-    public const string Words = "words";
+    public const GradeScale Apa = GradeScale.Apa;
+    public const GradeScale AnnualAssessment = GradeScale.AnnualAssessment;
+    public const GradeScale Inspection = GradeScale.Inspection;
+    public const GradeScale SchoolInspection = GradeScale.SchoolInspection;
+    public const GradeScale Words = GradeScale.Words;
 
     /// <summary>The grade a number means on a numeric scale.</summary>
-    public static Grade FromNumber(int n, string scale, string raw)
+    public static Grade FromNumber(int n, GradeScale scale, string raw)
     {
         string label = scale switch
         {
@@ -59,7 +54,7 @@ public static partial class GradeScales
     /// Reads a grade printed on its own or at the end of a heading: "Grade 3", "Grade 2 (Good)",
     /// "Performs well (3)". Returns the grade and the text before it (the heading, possibly empty).
     /// </summary>
-    public static bool TryParseGradeLine(string line, string numericScale, out Grade grade, out string before)
+    public static bool TryParseGradeLine(string line, GradeScale numericScale, out Grade grade, out string before)
     {
         grade = null!;
         before = "";

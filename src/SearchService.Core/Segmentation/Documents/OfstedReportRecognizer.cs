@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SearchService.Core.Metadata;
 using SearchService.Core.Model;
-using SearchService.Core.Segmentation;
+using SearchService.Core.Prose;
+using SearchService.Core.Segmentation.Lines;
 
-namespace SearchService.Core.Metadata;
+namespace SearchService.Core.Segmentation;
 
 /// <summary>
 /// Recognises Ofsted's published inspections of local authority children's services, from the

@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using SearchService.Core.Metadata;
 using SearchService.Core.Model;
+using SearchService.Core.Prose;
+using SearchService.Core.Segmentation;
 
-namespace SearchService.Core.Segmentation;
+namespace SearchService.Core.Enrichment;
 
 /// <summary>
 /// Builds the outline a reader sees from a document's blocks: the section path of every
