@@ -3,10 +3,16 @@ using System.Text.Json.Serialization;
 namespace SearchService.Core.Model;
 
 /// <summary>
-/// A judgement grade as printed (<see cref="Raw"/>), the scale it was printed on, and its
-/// normalised <see cref="Label"/>: one of outstanding, good, adequate, inadequate.
+/// A judgement grade: the words as printed (<see cref="Raw"/>: "Requires improvement to be good",
+/// "Grade 2 (Good)", "Performs well (3)"), the scale it was printed on, and its normalised level
+/// (<see cref="Label"/>), named in ILACS's four words: outstanding, good, requires improvement,
+/// inadequate — or "not judged" where the report says so.
 /// </summary>
-public sealed record Grade(string Label, string Raw, GradeScale Scale);
+public sealed record Grade(string Label, string Raw, GradeScale Scale)
+{
+    /// <summary>Whether this grades anything (a "Not judged" records that the report judged nothing).</summary>
+    public bool Judged => Label != GradeLabels.NotJudged;
+}
 
 /// <summary>The grading scales the reports print grades on (they run opposite ways).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<GradeScale>))]
@@ -24,13 +30,19 @@ public enum GradeScale
     [JsonStringEnumMemberName("school-1-best")] SchoolInspection,
 }
 
-/// <summary>The four normalised grade labels, best first.</summary>
+/// <summary>
+/// The normalised levels, best first, named as ILACS prints them; the older scales map onto them
+/// (an APA "Grade 2", a 2011 "Grade 3 (Adequate)" and "performs adequately" are all "requires improvement").
+/// </summary>
 public static class GradeLabels
 {
     public const string Outstanding = "outstanding";
     public const string Good = "good";
-    public const string Adequate = "adequate";
+    public const string RequiresImprovement = "requires improvement";
     public const string Inadequate = "inadequate";
+    /// <summary>Not a level: the report printed "Not judged" (e.g. no adoptions to judge, no children looked after).</summary>
+    public const string NotJudged = "not judged";
 
-    public static readonly IReadOnlyList<string> All = [Outstanding, Good, Adequate, Inadequate];
+    /// <summary>The four levels, best first (what grade facets and filters offer).</summary>
+    public static readonly IReadOnlyList<string> All = [Outstanding, Good, RequiresImprovement, Inadequate];
 }

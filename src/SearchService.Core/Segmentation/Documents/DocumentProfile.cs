@@ -30,6 +30,8 @@ public sealed record DocumentProfile
     public IReadOnlyList<string> FrontPageLines { get; init; } = [];
     /// <summary>The body lines to segment: letterheads, addresses, cover pages and signatures removed.</summary>
     public required IReadOnlyList<string> BodyLines { get; init; }
+    /// <summary>A judgement table was printed (its header found) but its rows could not be paired with grades.</summary>
+    public bool UnreadJudgementTable { get; init; }
     /// <summary>Short name of the type for identifiers ("apa", "slac-inspection").</summary>
     public required string IdStem { get; init; }
 

@@ -62,6 +62,16 @@ public sealed class BlockWriter(GradeScale numericScale, bool headingsMarked)
         _blocks.Add(heading);
     }
 
+    /// <summary>The heading just added, when nothing has followed it yet (a heading may go on over the next line).</summary>
+    public HeadingBlock? HeadingJustAdded => _open is null && _table is null && _blocks.Count > 0 && _blocks[^1] is HeadingBlock h ? h : null;
+
+    /// <summary>Replaces the heading just added (with itself continued).</summary>
+    public void ReplaceHeadingJustAdded(HeadingBlock heading)
+    {
+        if (HeadingJustAdded is null) throw new InvalidOperationException("no heading to continue");
+        _blocks[^1] = heading;
+    }
+
     /// <summary>A grade on its own line; the open paragraph stays open, as the grade may sit mid-paragraph.</summary>
     public void AddGrade(Grade grade) => _blocks.Add(new GradeBlock(grade));
 

@@ -15,6 +15,9 @@ public static partial class LineShapes
         return words <= 16 && !text.EndsWith(',') && !text.EndsWith(';');
     }
 
+    /// <summary>"50. The quality of provision is inadequate.": a printed paragraph number, a full stop, then text.</summary>
+    public static bool StartsNumberedParagraph(string text) => NumberedParagraph().IsMatch(text);
+
     public static bool EndsSentence(string text) => text.EndsWith('.') || text.EndsWith('!') || (text.EndsWith(')') && text.Contains(". "));
 
     /// <summary>Lines that are never content: page furniture, signatures, blank-page notices.</summary>
@@ -51,6 +54,9 @@ public static partial class LineShapes
 
     [GeneratedRegex(@"^(this page is intentionally left blank|a handwritten signature\b.*|page \d+( of \d+)?|-+ ?\d+ ?-+|yours sincerely|yours faithfully|© crown copyright.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Furniture();
+
+    [GeneratedRegex(@"^\d{1,3}\.\s")]
+    private static partial Regex NumberedParagraph();
 
     [GeneratedRegex(@"^\d{1,3}$")]
     private static partial Regex PageNumber();
