@@ -4,6 +4,7 @@ using SearchService.Api.Features.Admin;
 using SearchService.Api.Features.Ask;
 using SearchService.Api.Features.Briefings;
 using SearchService.Api.Features.Documents;
+using SearchService.Api.Features.Export;
 using SearchService.Api.Features.Health;
 using SearchService.Api.Features.Judgements;
 using SearchService.Api.Features.Paragraphs;
@@ -47,6 +48,7 @@ public static class SearchApp
 
         app.MapOpenApi();
         app.MapSearch();
+        app.MapExport();
         app.MapParagraphs();
         app.MapDocuments();
         app.MapJudgements();

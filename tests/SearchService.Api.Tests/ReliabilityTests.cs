@@ -84,14 +84,16 @@ public class ReliabilityTests(ApiServer server, ITestOutputHelper output) : ICla
     }
 
     [Fact]
-    public async Task A_query_that_expands_past_the_clause_limit_is_a_400_naming_the_limit()
+    public async Task Repeated_words_collapse_and_too_many_different_words_is_a_400_naming_the_limit()
     {
-        // Each "LAC" expands to its six synonyms: 60 of them are far more clauses than the limit.
-        var q = string.Join(" ", Enumerable.Repeat("LAC", 60));
+        // "LAC" 60 times is one word (it used to expand 60 times, past the clause limit).
+        var (repeated, _, _) = await server.Get("/api/search?q=" + Uri.EscapeDataString(string.Join(" ", Enumerable.Repeat("LAC", 60))));
+        Assert.Equal(200, repeated);
+        var q = string.Join(" ", Enumerable.Range(0, 33).Select(i => "word" + i));
         var (status, body, _) = await server.Get("/api/search?q=" + Uri.EscapeDataString(q));
         Assert.Equal(400, status);
-        Assert.Equal("maxClauses", body.GetProperty("limit").GetString());
-        Assert.Equal(256, body.GetProperty("value").GetInt32());
+        Assert.Equal("maxQueryTerms", body.GetProperty("limit").GetString());
+        Assert.Equal(32, body.GetProperty("value").GetInt32());
     }
 
     [Fact]

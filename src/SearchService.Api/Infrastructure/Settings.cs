@@ -52,6 +52,18 @@ public sealed class SearchOptions
     [Range(1, 1024, ErrorMessage = "Search:MaxClauses must be between {1} and {2} (Lucene's own limit is 1,024).")]
     public int MaxClauses { get; set; } = 256;
 
+    [Range(1, 1024, ErrorMessage = "Search:MaxQueryTerms must be between {1} and {2}.")]
+    public int MaxQueryTerms { get; set; } = 32;
+
+    [Range(1, 1000, ErrorMessage = "Search:MaxFilterValues must be between {1} and {2} (Lucene's clause limit is 1,024).")]
+    public int MaxFilterValues { get; set; } = 100;
+
+    [Range(0, 1_000_000, ErrorMessage = "Search:RelaxBelow must be between {1} and {2} (0 never relaxes a query).")]
+    public int RelaxBelow { get; set; } = 10;
+
+    [Range(1, 10_000_000, ErrorMessage = "Search:MaxExportRows must be between {1} and {2}.")]
+    public int MaxExportRows { get; set; } = 200_000;
+
     [Range(0, 600_000, ErrorMessage = "Search:TimeLimitMs must be between {1} and {2} (0 turns the limit off).")]
     public int TimeLimitMs { get; set; } = 2000;
 
@@ -64,6 +76,10 @@ public sealed class SearchOptions
         MaxPageSize = MaxPageSize,
         MaxResultWindow = MaxResultWindow,
         MaxClauses = MaxClauses,
+        MaxQueryTerms = MaxQueryTerms,
+        MaxFilterValues = MaxFilterValues,
+        RelaxBelow = RelaxBelow,
+        MaxExportRows = MaxExportRows,
         TimeLimitMs = TimeLimitMs,
         RecordCacheSize = RecordCacheSize,
     };

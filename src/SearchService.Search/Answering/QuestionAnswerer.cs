@@ -66,7 +66,8 @@ public sealed partial class QuestionAnswerer(ReportIndex index)
         {
             // Facts (numbers, dates, names) often sit in long paragraphs that rank lower: look further for them.
             int depth = q.Type is AnswerType.Number or AnswerType.Date or AnswerType.Person ? 40 : 15;
-            return index.Search(new SearchRequest { Query = words, Filters = filters, PageSize = depth }).Hits;
+            // Any word: a question's words are evidence to rank by, not a list every passage must hold.
+            return index.Search(new SearchRequest { Query = words, Filters = filters, PageSize = depth, Match = MatchMode.Any }).Hits;
         }
         catch (QuerySyntaxException)
         {
