@@ -17,7 +17,7 @@ namespace SearchService.Search.Searching;
 /// trends. Thread-safe; <see cref="Refresh"/> switches to a newer commit atomically, and a
 /// search in flight keeps the reader it started with.
 /// </summary>
-public sealed class ReportIndex : IDisposable
+public sealed partial class ReportIndex : IDisposable
 {
     private readonly FSDirectory _directory;
     private readonly SearcherManager _manager;
@@ -74,6 +74,7 @@ public sealed class ReportIndex : IDisposable
         try
         {
             var dims = DimensionFilters(request.Filters);
+            var scope = ScopeFilter(searcher.Catalog, request.Filters);
             var scored = WithQualityPrior(query);
             // One pass for hits and every facet (multi-select counts included, see SidewaysCollector).
             var facetsAll = new FacetCollector(IndexSchema.Facets.Where(f => !dims.ContainsKey(f)).ToList());
@@ -86,9 +87,10 @@ public sealed class ReportIndex : IDisposable
             if (request.GroupByDocument)
             {
                 var groups = new DocumentGroupCollector();
-                partial |= !SearchWithin(searcher, scored, ParagraphsOnly, Collect(groups));
-                var ordered = groups.Groups.OrderByDescending(g => request.Sort == SearchSort.Date ? 0 : g.Value.Score)
+                partial |= !SearchWithin(searcher, scored, scope, Collect(groups));
+                var ordered = groups.Groups.OrderByDescending(g => request.Sort == SearchSort.Relevance ? g.Value.Score : 0)
                     .ThenByDescending(g => request.Sort == SearchSort.Date ? searcher.Catalog.DateOf(g.Key) : 0)
+                    .ThenBy(g => request.Sort == SearchSort.Oldest ? OldestFirstKey(searcher.Catalog.DateOf(g.Key)) : 0)
                     .ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
                 foreach (var g in ordered.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize))
                 {
@@ -101,17 +103,16 @@ public sealed class ReportIndex : IDisposable
             {
                 int n = request.Page * request.PageSize;
                 TopDocs top;
-                if (request.Sort == SearchSort.Date)
+                if (request.Sort != SearchSort.Relevance)
                 {
-                    var sort = new Sort(new SortField(IndexSchema.Date, SortFieldType.INT64, true), SortField.FIELD_SCORE);
-                    var collector = TopFieldCollector.Create(sort, n, true, true, false, false);
-                    partial |= !SearchWithin(searcher, scored, ParagraphsOnly, Collect(collector));
+                    var collector = TopFieldCollector.Create(DateSort(searcher, request.Sort), n, true, true, false, false);
+                    partial |= !SearchWithin(searcher, scored, scope, Collect(collector));
                     top = collector.GetTopDocs();
                 }
                 else
                 {
                     var collector = TopScoreDocCollector.Create(n, true);
-                    partial |= !SearchWithin(searcher, scored, ParagraphsOnly, Collect(collector));
+                    partial |= !SearchWithin(searcher, scored, scope, Collect(collector));
                     top = collector.GetTopDocs();
                 }
                 total = top.TotalHits;
@@ -129,7 +130,10 @@ public sealed class ReportIndex : IDisposable
                 facets[dim] = Order(dim, own is null ? facetsAll.Counts[dim] : own.Counts.Counts[dim]);
             }
             if (partial) warning = (warning is null ? "" : warning + " ") + $"The search took longer than {Limits.TimeLimitMs} ms: hits and counts are what was found by then.";
-            return new SearchResult(display, total, request.Page, request.PageSize, clock.Elapsed.TotalMilliseconds, hits, facets, warning, partial);
+            return new SearchResult(display, total, request.Page, request.PageSize, clock.Elapsed.TotalMilliseconds, hits, facets, warning, partial)
+            {
+                Suggestion = Suggest(searcher, request.Query),
+            };
         }
         finally
         {
@@ -174,11 +178,11 @@ public sealed class ReportIndex : IDisposable
             _ => throw new ArgumentException($"'by' must be year, authority, outcomeArea or documentType, not '{by}'."),
         };
         var (query, _, _, _) = ParseQuery(queryText);
-        var searcher = _manager.Acquire();
+        var searcher = (CatalogSearcher)_manager.Acquire();
         try
         {
             var dims = DimensionFilters(filters);
-            var filter = Combine(dims);
+            var filter = Combine(dims, ScopeQuery(searcher.Catalog, filters));
             var matches = new BucketCollector(field);
             searcher.Search(query, filter, matches);
             var all = new BucketCollector(field);
@@ -189,6 +193,7 @@ public sealed class ReportIndex : IDisposable
                     int ms = m.Documents?.Count ?? 0;
                     return new TrendBucket(kv.Key, m.Paragraphs, ms, kv.Value.Paragraphs, kv.Value.Paragraphs == 0 ? 0 : Math.Round((double)m.Paragraphs / kv.Value.Paragraphs, 4));
                 })
+                .Concat(field == IndexSchema.Authority ? MissingPeers(filters, all.Buckets.Keys) : [])
                 .OrderBy(b => field == IndexSchema.Year ? b.Value : "", StringComparer.Ordinal)
                 .ThenByDescending(b => b.Paragraphs).ThenBy(b => b.Value, StringComparer.Ordinal)
                 .ToList();
@@ -322,9 +327,9 @@ public sealed class ReportIndex : IDisposable
         return dims;
     }
 
-    private Filter Combine(Dictionary<string, Query> dims)
+    private Filter Combine(Dictionary<string, Query> dims, Query scope)
     {
-        var bq = new BooleanQuery { { ParagraphsQuery(), Occur.MUST } };
+        var bq = new BooleanQuery { { scope, Occur.MUST } };
         foreach (var q in dims.Values) bq.Add(q, Occur.MUST);
         return _filters.For(bq);
     }
@@ -362,6 +367,10 @@ public sealed class ReportIndex : IDisposable
         public required IReadOnlyList<DocumentRecord> Documents { get; init; }
         public required IReadOnlyDictionary<string, DocumentRecord> ById { get; init; }
         public long DateOf(string documentId) => ById.TryGetValue(documentId, out var d) && d.Date is { } dt ? dt.DayNumber : 0;
+
+        /// <summary>Each authority's latest inspection report, worked out once per commit.</summary>
+        public IReadOnlyDictionary<string, DocumentRecord> LatestInspections => _latest ??= England.Inspections.LatestByAuthority(Documents);
+        private IReadOnlyDictionary<string, DocumentRecord>? _latest;
     }
 
     private sealed class CatalogSearcher(IndexReader reader, Catalog catalog) : IndexSearcher(reader)

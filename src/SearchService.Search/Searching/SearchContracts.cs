@@ -16,10 +16,17 @@ public sealed record SearchFilters
     public IReadOnlyList<string> Region { get; init; } = [];
     public IReadOnlyList<string> AuthorityType { get; init; } = [];
 
+    /// <summary>Peer groups: each named authority and its ten statistical neighbours (the DfE's), any of the groups.</summary>
+    public IReadOnlyList<string> NeighboursOf { get; init; } = [];
+
+    /// <summary>Only each authority's most recent inspection report (see <see cref="England.Inspections"/>).</summary>
+    public bool Latest { get; init; }
+
     public static SearchFilters None { get; } = new();
 }
 
-public enum SearchSort { Relevance, Date }
+/// <summary>Relevance; date newest first (<see cref="Date"/>); date oldest first (undated last either way).</summary>
+public enum SearchSort { Relevance, Date, Oldest }
 
 public sealed record SearchRequest
 {
@@ -45,7 +52,11 @@ public sealed record SearchResult(
     IReadOnlyList<SearchHit> Hits,
     IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets,
     string? Warning,
-    bool Partial);
+    bool Partial)
+{
+    /// <summary>The query with words the index does not hold replaced by the closest words it does ("did you mean"), or null.</summary>
+    public string? Suggestion { get; init; }
+}
 
 /// <summary>A trend bucket: matching paragraphs and documents, and their share of the bucket's paragraphs.</summary>
 public sealed record TrendBucket(string Value, int Paragraphs, int Documents, int TotalParagraphs, double Share);
