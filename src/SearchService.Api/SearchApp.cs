@@ -1,13 +1,16 @@
 using System.Text.Json.Serialization;
 using SearchService.Api.Features.Admin;
 using SearchService.Api.Features.Ask;
+using SearchService.Api.Features.Authorities;
 using SearchService.Api.Features.Briefings;
 using SearchService.Api.Features.Documents;
+using SearchService.Api.Features.England;
 using SearchService.Api.Features.Health;
 using SearchService.Api.Features.Judgements;
 using SearchService.Api.Features.Paragraphs;
 using SearchService.Api.Features.Permalinks;
 using SearchService.Api.Features.Search;
+using SearchService.Api.Features.Spreadsheets;
 using SearchService.Api.Infrastructure;
 using SearchService.Search;
 using SearchService.Search.Answering;
@@ -27,6 +30,9 @@ public static class SearchApp
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
         configure?.Invoke(builder);
+        // Kestrel cuts a request line over its limit with an empty 414; keep its limit well above
+        // Http:MaxUrlLength so that UrlLengthLimit can answer with a readable one.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestLineSize = Math.Max(k.Limits.MaxRequestLineSize, UrlLengthLimit.Max(builder.Configuration) * 4 + 1024));
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -40,6 +46,7 @@ public static class SearchApp
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(sp => OpenIndex(settings, sp.GetRequiredService<ILoggerFactory>().CreateLogger("SearchService.Index")));
         builder.Services.AddSingleton<LinkBuilder>();
+        builder.Services.AddSingleton(ExportSettings.From(builder.Configuration));
         builder.Services.AddSingleton(sp => new QuestionAnswerer(sp.GetRequiredService<ReportIndex>()));
         builder.Services.AddSearchRateLimits(builder.Configuration);
         builder.Services.AddHostedService<IndexRefresher>();
@@ -51,6 +58,7 @@ public static class SearchApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLogging>();
+        app.UseMiddleware<UrlLengthLimit>();
         if (app.Configuration.GetSection("Cors:Origins").Get<string[]>() is { Length: > 0 }) app.UseCors();
         app.UseRateLimiter();
         app.UseDefaultFiles();
@@ -64,6 +72,9 @@ public static class SearchApp
         app.MapParagraphs();
         app.MapDocuments();
         app.MapJudgements();
+        app.MapAuthorities();
+        app.MapEngland();
+        app.MapSpreadsheets();
         app.MapAsk();
         app.MapBriefings();
         app.MapPermalinks();

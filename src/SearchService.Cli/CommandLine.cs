@@ -2,11 +2,13 @@ using System.Text.Json;
 using SearchService.Core;
 using SearchService.Core.Briefings;
 using SearchService.Core.Reading;
+using SearchService.Core.Spreadsheets;
 using SearchService.Search;
 using SearchService.Search.Answering;
 using SearchService.Search.Briefings;
 using SearchService.Search.Indexing;
 using SearchService.Search.Searching;
+using SearchService.Search.Spreadsheets;
 using Spectre.Console;
 
 namespace SearchService.Cli;
@@ -20,9 +22,11 @@ public static class CommandLine
         Commands:
           index [PATH…] [--index DIR]           index files and folders (default seeds/) into DIR (default index/)
           search "QUERY" [--index DIR] [--authority A] [--year Y] [--outcome-area X] [--grade G] [--type T] [--page-size N]
+                 [--region R] [--authority-type T] [--framework F] [--neighbours-of A] [--latest] [--year-from Y] [--year-to Y] [--sort relevance|date|oldest]
           outline FILE [--paragraphs]           show the documents, sections and paragraphs the indexer reads from FILE
           text FILE                             show the text a reader extracts from FILE (PDF pages re-flowed)
-          export --format jsonl [--index DIR] [--out FILE]   write every indexed paragraph as JSON lines
+          export ["QUERY"] --format csv|xlsx|jsonl [--out FILE] [--max-rows N] [the filters of search]
+                                                write the paragraphs a search matches (every paragraph without a query)
           ask "QUESTION" [--index DIR]         answer with a verbatim quote, its confidence and citation
           cite ID [--style plain|markdown|harvard|oscola] [--base-url URL]
           briefing --title TITLE --out FILE.md|.html|.docx [--format F] [--base-url URL] ID…
@@ -110,14 +114,8 @@ public static class CommandLine
         {
             Query = string.Join(" ", o.Positional),
             PageSize = o.GetInt("page-size") ?? 10,
-            Filters = new SearchFilters
-            {
-                Authority = o.GetAll("authority"),
-                Year = o.GetAll("year").Select(y => int.TryParse(y, out var v) ? v : throw new UsageException($"--year must be a number, not '{y}'")).ToList(),
-                OutcomeArea = o.GetAll("outcome-area"),
-                Grade = o.GetAll("grade"),
-                DocumentType = o.GetAll("type"),
-            },
+            Filters = Filters(o),
+            Sort = Sort(o),
         };
         try
         {
@@ -140,6 +138,31 @@ public static class CommandLine
             return Fail(e.Message, 1);
         }
     }
+
+    /// <summary>The filters search and export share.</summary>
+    private static SearchFilters Filters(Options o) => new()
+    {
+        Authority = o.GetAll("authority"),
+        Year = o.GetAll("year").Select(y => int.TryParse(y, out var v) ? v : throw new UsageException($"--year must be a number, not '{y}'")).ToList(),
+        YearFrom = o.GetInt("year-from"),
+        YearTo = o.GetInt("year-to"),
+        OutcomeArea = o.GetAll("outcome-area"),
+        Grade = o.GetAll("grade"),
+        DocumentType = o.GetAll("type"),
+        Region = o.GetAll("region"),
+        AuthorityType = o.GetAll("authority-type"),
+        Framework = o.GetAll("framework"),
+        NeighboursOf = o.GetAll("neighbours-of").Select(a => Core.Metadata.Authorities.Find(a)?.Name ?? throw new UsageException($"--neighbours-of names no authority: '{a}'")).ToList(),
+        Latest = o.Has("latest"),
+    };
+
+    private static SearchSort Sort(Options o) => o.Get("sort") switch
+    {
+        null or "relevance" => SearchSort.Relevance,
+        "date" or "newest" => SearchSort.Date,
+        "oldest" => SearchSort.Oldest,
+        var s => throw new UsageException($"--sort must be relevance, date or oldest, not '{s}'"),
+    };
 
     // ---- outline -----------------------------------------------------------------------------
 
@@ -186,20 +209,36 @@ public static class CommandLine
     private static int Export(Options o)
     {
         var format = o.Get("format") ?? "jsonl";
-        if (format != "jsonl") throw new UsageException($"export supports --format jsonl, not '{format}'");
-        using var index = OpenIndex(o);
+        if (format is not ("jsonl" or SpreadsheetFormats.Csv or SpreadsheetFormats.Xlsx)) throw new UsageException($"--format must be csv, xlsx or jsonl, not '{format}'");
         var outPath = o.Get("out");
-        using var writer = outPath is null ? Console.Out : new StreamWriter(outPath);
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        int n = 0;
-        foreach (var d in index.Documents)
-            foreach (var p in index.GetParagraphs(d.ParagraphIds))
+        if (outPath is null && format == SpreadsheetFormats.Xlsx) throw new UsageException("--format xlsx needs --out FILE.xlsx");
+        var query = string.Join(" ", o.Positional);
+        var request = new SearchRequest { Query = query, Filters = Filters(o), Sort = Sort(o) };
+        int limit = o.GetInt("max-rows") ?? int.MaxValue;
+        using var index = OpenIndex(o);
+        try
+        {
+            using var matched = index.Matching(request, limit);
+            if (format == "jsonl")
             {
-                writer.WriteLine(JsonSerializer.Serialize(p, json));
-                n++;
+                using var writer = outPath is null ? Console.Out : new StreamWriter(outPath);
+                var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+                foreach (var p in matched.Rows) writer.WriteLine(JsonSerializer.Serialize(p, json));
             }
-        if (outPath is not null) Console.Error.WriteLine($"exported {n} paragraphs to {outPath}");
-        return 0;
+            else
+            {
+                var sheet = ExportTables.Search(matched, (o.Get("base-url") ?? DefaultBaseUrl).TrimEnd('/'), ExportTables.Describe(query, request.Filters, request.Sort), limit, "--max-rows");
+                using var stream = outPath is null ? Console.OpenStandardOutput() : File.Create(outPath);
+                SpreadsheetWriter.Write(sheet, format, stream);
+            }
+            if (outPath is not null) Console.Error.WriteLine($"exported {matched.Count} of {matched.Total} paragraphs to {outPath}");
+            if (matched.Truncated) Console.Error.WriteLine($"note: --max-rows {limit} reached; the file says so");
+            return 0;
+        }
+        catch (Exception e) when (e is QuerySyntaxException or QueryLimitException)
+        {
+            return Fail(e.Message, 1);
+        }
     }
 
     // ---- ask -----------------------------------------------------------------------------------
@@ -284,7 +323,7 @@ internal sealed class UsageException(string message) : Exception(message);
 /// <summary>Arguments: positional values and --name value options (repeatable), --flag for booleans.</summary>
 internal sealed class Options
 {
-    private static readonly HashSet<string> Flags = ["paragraphs"];
+    private static readonly HashSet<string> Flags = ["paragraphs", "latest"];
     private readonly Dictionary<string, List<string>> _named = new(StringComparer.Ordinal);
     public List<string> Positional { get; } = [];
 

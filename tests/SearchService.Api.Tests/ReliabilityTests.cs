@@ -13,8 +13,10 @@ public class ReliabilityTests(ApiServer server, ITestOutputHelper output) : ICla
     {
         var random = new Random(20261123);
         string[] fragments = ["(", ")", "\"", "\"\"", "-", "OR", "AND", "NOT", "*", "?", "~2", "^3", "title:", "[a TO z]", "{", "}", "\\", "/", "&&", "||", "!", ":", "%", "%%", "\u0000", "\uFFFF", "😀", "ñ", "漢字", "<script>", "' OR 1=1 --", "placement", "stability", "LAC", "children in care", "../../etc/passwd", "%2e%2e%2f"];
-        string[] paths = ["/api/search", "/api/trends", "/api/ask", "/api/judgements", "/api/documents/", "/api/paragraphs/", "/p/", "/d/"];
-        string[] parameters = ["q", "authority", "year", "yearFrom", "yearTo", "outcomeArea", "grade", "documentType", "page", "pageSize", "sort", "groupBy", "by", "style"];
+        string[] paths = ["/api/search", "/api/trends", "/api/ask", "/api/judgements", "/api/documents/", "/api/paragraphs/", "/p/", "/d/",
+            "/api/authorities", "/api/authorities/", "/england/", "/api/export/trends"];
+        string[] parameters = ["q", "authority", "year", "yearFrom", "yearTo", "outcomeArea", "grade", "documentType", "page", "pageSize", "sort", "groupBy", "by", "style",
+            "neighboursOf", "latest", "region", "type", "area", "inspectedFrom", "inspectedTo", "format"];
         string RandomText()
         {
             var sb = new StringBuilder();

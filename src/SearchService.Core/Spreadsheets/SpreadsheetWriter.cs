@@ -208,7 +208,7 @@ public static class SpreadsheetWriter
     private static string Reference(int column, int row) => ColumnName(column + 1) + row.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"A" for 1, "Z" for 26, "AA" for 27.</summary>
-    internal static string ColumnName(int number)
+    public static string ColumnName(int number)
     {
         var name = "";
         for (int n = number; n > 0; n = (n - 1) / 26) name = (char)('A' + (n - 1) % 26) + name;

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace SearchService.Api.Features.Permalinks;
 
@@ -31,6 +32,27 @@ internal static class HtmlPage
         </body>
         </html>
         """;
+
+    /// <summary>
+    /// An error as a page a person can read, with a way back (the search page, the England page,
+    /// and any <paramref name="ways"/> that fit the case), unless the client asked for JSON only:
+    /// then the usual RFC 7807 problem.
+    /// </summary>
+    public static Results<ContentHttpResult, ProblemHttpResult> Error(HttpRequest request, int status, string title, string detail, params (string Href, string Text)[] ways)
+    {
+        if (WantsJson(request)) return TypedResults.Problem(detail: detail, statusCode: status, title: title);
+        var links = ways.Concat<(string Href, string Text)>([("/", "Search the reports"), ("/england", "Every authority's judgements")])
+            .Select(w => $"<li><a href=\"{E(w.Href)}\">{E(w.Text)}</a></li>");
+        var body = $"<h1>{E(title)}</h1><p>{E(detail)}</p><h2>Where next</h2><ul class=\"ways\">{string.Concat(links)}</ul>";
+        return TypedResults.Content(Render(title, body), "text/html; charset=utf-8", statusCode: status);
+    }
+
+    /// <summary>Whether the client asked for JSON and not for HTML (scripts and API clients; browsers ask for HTML).</summary>
+    public static bool WantsJson(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        return accept.Contains("json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase);
+    }
 
     public static string GradeBadge(Core.Model.Grade? g) =>
         g is null ? "" : $"<span class=\"grade grade-{E(g.Label)}\" title=\"printed: {E(g.Raw)}\">{E(g.Label)}</span>";

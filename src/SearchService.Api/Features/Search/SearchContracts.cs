@@ -52,7 +52,11 @@ public sealed record SearchResponse(
     IReadOnlyList<HitDto> Hits,
     IReadOnlyDictionary<string, IReadOnlyList<FacetValueDto>> Facets,
     string? Warning,
-    bool Partial);
+    bool Partial)
+{
+    /// <summary>"Did you mean": the query with words no paragraph holds replaced by the closest words the index holds; null when none.</summary>
+    public string? Suggestion { get; init; }
+}
 
 public sealed record TrendBucketDto(string Value, int Paragraphs, int Documents, int TotalParagraphs, double Share);
 

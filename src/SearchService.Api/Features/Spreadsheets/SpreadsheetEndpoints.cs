@@ -1,0 +1,139 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using SearchService.Api.Features.Authorities;
+using SearchService.Api.Features.Search;
+using SearchService.Api.Infrastructure;
+using SearchService.Core.Spreadsheets;
+using SearchService.Search.England;
+using SearchService.Search.Searching;
+using SearchService.Search.Spreadsheets;
+
+namespace SearchService.Api.Features.Spreadsheets;
+
+/// <summary>The row limit of an export (<c>Export:MaxRows</c>): past it the file holds the first rows and says so.</summary>
+public sealed record ExportSettings(int MaxRows)
+{
+    public const int DefaultMaxRows = 50_000;
+
+    public static ExportSettings From(IConfiguration c) => new(Math.Max(1, c.GetValue("Export:MaxRows", DefaultMaxRows)));
+}
+
+/// <summary>
+/// Spreadsheets people open in Excel, as CSV or XLSX (<c>format</c>): GET /api/export/search (the
+/// paragraphs of any search, the search's own filters), GET /api/export/england (every
+/// authority's latest judgements, the authorities' filters) and GET /api/export/trends (a trend
+/// table, by year or authority). File names say what the file holds.
+/// </summary>
+public static class SpreadsheetEndpoints
+{
+    public static IEndpointRouteBuilder MapSpreadsheets(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/export").WithTags("Spreadsheets");
+        group.MapGet("/search", Search).WithSummary("A search's paragraphs as CSV or XLSX (id, authority, DfE code, region, document, date, section, paragraph, outcome area, grade, text, permalink)");
+        group.MapGet("/england", England).WithSummary("Every authority's latest judgements as CSV or XLSX, each judgement with its paragraph's link");
+        group.MapGet("/trends", Trends).WithSummary("A trend table (by year or authority) as CSV or XLSX");
+        return app;
+    }
+
+    internal static Results<FileStreamHttpResult, ProblemHttpResult> Search(
+        ReportIndex index, LinkBuilder links, ExportSettings settings, HttpContext http,
+        [FromQuery] string? format, [FromQuery] string? q,
+        [FromQuery] string[]? authority, [FromQuery] string[]? year, [FromQuery] string? yearFrom, [FromQuery] string? yearTo,
+        [FromQuery] string[]? outcomeArea, [FromQuery] string[]? grade, [FromQuery] string[]? documentType,
+        [FromQuery] string[]? framework, [FromQuery] string[]? region, [FromQuery] string[]? authorityType,
+        [FromQuery] string[]? neighboursOf, [FromQuery] string? latest, [FromQuery] string? sort) =>
+        Problems.Guard<Results<FileStreamHttpResult, ProblemHttpResult>>(() =>
+        {
+            var kind = Format(format);
+            var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType, framework, region, authorityType, neighboursOf, latest);
+            var order = SearchEndpoints.Sort(sort);
+            using var matched = index.Matching(new SearchRequest { Query = q, Filters = filters, Sort = order }, settings.MaxRows);
+            var sheet = ExportTables.Search(matched, links.BaseUrl(http.Request), About(http, ExportTables.Describe(q, filters, order)), settings.MaxRows, "the Export:MaxRows setting");
+            http.Response.Headers["X-Total-Count"] = matched.Total.ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers["X-Row-Count"] = matched.Count.ToString(CultureInfo.InvariantCulture);
+            if (matched.Truncated) http.Response.Headers["X-Row-Limit-Reached"] = settings.MaxRows.ToString(CultureInfo.InvariantCulture);
+            return File(sheet, kind, ExportTables.FileName("search", ExportTables.FileNameParts(q, filters), kind, Today));
+        }, p => p);
+
+    internal static Results<FileStreamHttpResult, ProblemHttpResult> England(
+        ReportIndex index, LinkBuilder links, HttpContext http, [AsParameters] AuthorityParameters parameters, [FromQuery] string? format) =>
+        Problems.Guard<Results<FileStreamHttpResult, ProblemHttpResult>>(() =>
+        {
+            var kind = Format(format);
+            var filters = parameters.ToFilters();
+            var rows = AuthorityTable.Rows(index, filters);
+            var described = new List<KeyValuePair<string, string>>();
+            void Add(string label, IEnumerable<string> values) { if (values.Any()) described.Add(new(label, string.Join("; ", values))); }
+            Add("Region", filters.Region);
+            Add("Type", filters.Type);
+            Add("Statistical neighbours of", filters.NeighboursOf);
+            Add("Framework", filters.Framework);
+            Add("Judgement area", filters.Area);
+            Add("Grade", filters.Grade);
+            if (filters.InspectedFrom is not null || filters.InspectedTo is not null)
+                described.Add(new("Inspected", $"{filters.InspectedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "…"} to {filters.InspectedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "…"}"));
+            var sheet = ExportTables.England(rows, links.BaseUrl(http.Request), About(http, described));
+            http.Response.Headers["X-Total-Count"] = rows.Count.ToString(CultureInfo.InvariantCulture);
+            string?[] parts = [.. filters.Region, .. filters.Type, .. filters.NeighboursOf.Select(n => $"neighbours of {n}"), .. filters.Framework, .. filters.Area, .. filters.Grade,
+                filters.InspectedFrom is null && filters.InspectedTo is null ? null : $"inspected {filters.InspectedFrom:yyyy-MM-dd} to {filters.InspectedTo:yyyy-MM-dd}"];
+            return File(sheet, kind, ExportTables.FileName("england-latest-judgements", parts, kind, Today));
+        }, p => p);
+
+    internal static Results<FileStreamHttpResult, ProblemHttpResult> Trends(
+        ReportIndex index, HttpContext http,
+        [FromQuery] string? format, [FromQuery] string? q, [FromQuery] string? by,
+        [FromQuery] string[]? authority, [FromQuery] string[]? year, [FromQuery] string? yearFrom, [FromQuery] string? yearTo,
+        [FromQuery] string[]? outcomeArea, [FromQuery] string[]? grade, [FromQuery] string[]? documentType,
+        [FromQuery] string[]? framework, [FromQuery] string[]? region, [FromQuery] string[]? authorityType,
+        [FromQuery] string[]? neighboursOf, [FromQuery] string? latest) =>
+        Problems.Guard<Results<FileStreamHttpResult, ProblemHttpResult>>(() =>
+        {
+            var kind = Format(format);
+            var dimension = string.IsNullOrEmpty(by) ? "year" : by;
+            if (dimension is not ("year" or "authority" or "outcomeArea" or "documentType"))
+                throw new ParameterException("by", $"'by' must be year, authority, outcomeArea or documentType, not '{by}'.");
+            var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType, framework, region, authorityType, neighboursOf, latest);
+            var buckets = index.Trends(q, filters, dimension);
+            var about = ExportTables.Describe(q, filters, SearchSort.Relevance).Where(kv => kv.Key != "Order").ToList();
+            var sheet = ExportTables.Trends(buckets, dimension, About(http, about));
+            return File(sheet, kind, ExportTables.FileName($"trends-by-{Core.Model.Identifiers.Slug(dimension)}", ExportTables.FileNameParts(q, filters), kind, Today));
+        }, p => p);
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private static string Format(string? format)
+    {
+        var f = string.IsNullOrWhiteSpace(format) ? SpreadsheetFormats.Xlsx : format.Trim().ToLowerInvariant();
+        return SpreadsheetFormats.All.Contains(f) ? f : throw new ParameterException("format", $"'format' must be csv or xlsx, not '{format}'.");
+    }
+
+    /// <summary>What the file holds, with when and where it was exported from.</summary>
+    private static IReadOnlyList<KeyValuePair<string, string>> About(HttpContext http, IReadOnlyList<KeyValuePair<string, string>> described) =>
+    [
+        .. described,
+        new("Exported", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+        new("Source", $"{http.Request.Scheme}://{http.Request.Host}{http.Request.Path}{http.Request.QueryString}"),
+    ];
+
+    /// <summary>
+    /// Writes the file to a temporary file first (XLSX is a zip package that needs a seekable
+    /// stream; CSV could stream, but a failure half-way should be a clean error, not half a file),
+    /// then sends it; the temporary file is deleted when the response is done.
+    /// </summary>
+    private static FileStreamHttpResult File(Spreadsheet sheet, string format, string fileName)
+    {
+        var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        try
+        {
+            SpreadsheetWriter.Write(sheet, format, temp);
+            temp.Position = 0;
+            return TypedResults.File(temp, SpreadsheetFormats.ContentType(format), fileName);
+        }
+        catch
+        {
+            temp.Dispose();
+            throw;
+        }
+    }
+}
