@@ -7,12 +7,17 @@ namespace SearchService.Api.Tests;
 /// SEARCHSERVICE_CORPUS), indexed at start-up as a server with no index does: for the England
 /// pages, peer searches and the authorities API as analysts would use them. Built once per test run.
 /// </summary>
-public sealed class CorpusApiServer : IAsyncLifetime
+public class CorpusApiServer : IAsyncLifetime
 {
-    public ApiServer Server { get; } = new()
+    public CorpusApiServer() : this(realSockets: false) { }
+
+    protected CorpusApiServer(bool realSockets) => Server = new()
     {
         ExtraArgs = ["--Index:Sources:0", ProjectPaths.Seeds, "--Index:Sources:1", ProjectPaths.SharedCorpus],
+        RealSockets = realSockets,
     };
+
+    public ApiServer Server { get; }
 
     public async ValueTask InitializeAsync()
     {
@@ -20,8 +25,15 @@ public sealed class CorpusApiServer : IAsyncLifetime
         await Server.InitializeAsync();
     }
 
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 }
+
+/// <summary>The same on Kestrel at a loopback port, for a browser.</summary>
+public sealed class KestrelCorpusApiServer() : CorpusApiServer(realSockets: true);
 
 [CollectionDefinition(Name)]
 public sealed class CorpusApiCollection : ICollectionFixture<CorpusApiServer>

@@ -8,7 +8,7 @@ namespace SearchService.Browser.Tests;
 /// download its own browser here). Without a chromium on PATH these tests are reported as skipped,
 /// and .ci/run (which installs chromium) fails on that skip. Screenshots at 1280 and 390 px are kept in artifacts/screenshots.
 /// </summary>
-public class BrowserTests(ApiServer server) : IClassFixture<ApiServer>
+public class BrowserTests(KestrelApiServer server) : IClassFixture<KestrelApiServer>
 {
     private static readonly string? Chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
 
@@ -16,7 +16,7 @@ public class BrowserTests(ApiServer server) : IClassFixture<ApiServer>
     {
         get
         {
-            var dir = Path.Combine(Search.ProjectPaths.Root, "artifacts", "screenshots");
+            var dir = Path.Combine(ProjectPaths.Root, "artifacts", "screenshots");
             Directory.CreateDirectory(dir);
             return dir;
         }

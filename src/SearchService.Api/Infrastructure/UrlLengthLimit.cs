@@ -21,8 +21,10 @@ public sealed class UrlLengthLimit(RequestDelegate next, IConfiguration configur
     {
         var request = context.Request;
         // The link as sent (percent-encoded), as the browser counted it.
-        int length = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget?.Length
-            ?? (request.PathBase.Value?.Length ?? 0) + (request.Path.Value?.Length ?? 0) + (request.QueryString.Value?.Length ?? 0);
+        // (An in-memory test host leaves the raw target empty: then count the path and query as ASP.NET Core holds them.)
+        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
+        int length = !string.IsNullOrEmpty(raw) ? raw.Length
+            : (request.PathBase.Value?.Length ?? 0) + (request.Path.ToUriComponent().Length) + (request.QueryString.Value?.Length ?? 0);
         if (length <= _max)
         {
             await next(context);

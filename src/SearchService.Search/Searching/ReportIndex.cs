@@ -19,8 +19,9 @@ namespace SearchService.Search.Searching;
 /// </summary>
 public sealed partial class ReportIndex : IDisposable
 {
-    private readonly FSDirectory _directory;
-    private readonly SearcherManager _manager;
+    private volatile Served _served;
+    private readonly object _switching = new();
+    private readonly List<FSDirectory> _retired = [];
     private readonly ReportAnalyzer _analyzer = new();
     private readonly SnippetBuilder _snippets;
     private readonly FilterCache _filters = new();
@@ -35,12 +36,32 @@ public sealed partial class ReportIndex : IDisposable
         Path = path;
         Synonyms = synonyms;
         Limits = limits;
-        _directory = FSDirectory.Open(path);
-        _manager = new SearcherManager(_directory, new CatalogSearcherFactory());
         _snippets = new SnippetBuilder(_analyzer);
         _records = new RecordCache(limits.RecordCacheSize);
-        _manager.AddListener(new ClearOnSwitch(_records));
+        _served = OpenServed(IndexGenerations.ServedPath(path));
     }
+
+    /// <summary>The Lucene folder served now (a generation, see <see cref="IndexGenerations"/>) and its searcher manager.</summary>
+    private sealed record Served(string Path, FSDirectory Directory, SearcherManager Manager);
+
+    private Served OpenServed(string lucenePath)
+    {
+        var directory = FSDirectory.Open(lucenePath);
+        try
+        {
+            var manager = new SearcherManager(directory, new CatalogSearcherFactory());
+            manager.AddListener(new ClearOnSwitch(_records));
+            return new Served(lucenePath, directory, manager);
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Searches acquire from the served manager; a release only drops the reader's reference, so it is safe across a switch.</summary>
+    private SearcherManager _manager => _served.Manager;
 
     private sealed class ClearOnSwitch(RecordCache records) : ReferenceManager.IRefreshListener
     {
@@ -56,12 +77,32 @@ public sealed partial class ReportIndex : IDisposable
     public static bool Exists(string path)
     {
         if (!System.IO.Directory.Exists(path)) return false;
-        using var dir = FSDirectory.Open(path);
+        using var dir = FSDirectory.Open(IndexGenerations.ServedPath(path));
         return DirectoryReader.IndexExists(dir);
     }
 
-    /// <summary>Picks up the latest commit, if any; searches already running finish on the old one.</summary>
-    public bool Refresh() => _manager.MaybeRefresh();
+    /// <summary>
+    /// Picks up the latest commit or a newly served generation, if any; searches already running
+    /// finish on the old one. Throws (and keeps serving the old one) when the new one cannot be opened.
+    /// </summary>
+    public bool Refresh()
+    {
+        var served = _served;
+        var path = IndexGenerations.ServedPath(Path);
+        if (path == served.Path) return served.Manager.MaybeRefresh();
+        lock (_switching)
+        {
+            if (_served != served) return true;
+            var next = OpenServed(path);
+            _served = next;
+            _records.Clear();
+            served.Manager.Dispose(); // readers still in use keep their own reference until released
+            foreach (var d in _retired) d.Dispose(); // two switches ago: no search runs that long
+            _retired.Clear();
+            _retired.Add(served.Directory);
+            return true;
+        }
+    }
 
     // ---- Search ------------------------------------------------------------------------------
 
@@ -355,8 +396,9 @@ public sealed partial class ReportIndex : IDisposable
 
     public void Dispose()
     {
-        _manager.Dispose();
-        _directory.Dispose();
+        _served.Manager.Dispose();
+        _served.Directory.Dispose();
+        foreach (var d in _retired) d.Dispose();
         _analyzer.Dispose();
     }
 

@@ -101,10 +101,10 @@ internal static class AuthorityMapping
         return new GradeCountDto(area, grades, notJudged);
     }).ToList();
 
-    /// <summary>Absolute links, from the configured base URL or the request's own.</summary>
-    public static Func<string, string> Links(LinkBuilder links, HttpRequest http)
+    /// <summary>Links on the configured site (<c>PublicBaseUrl</c>; relative without one, never from the request's Host).</summary>
+    public static Func<string, string> Links(LinkBuilder links)
     {
-        var baseUrl = links.BaseUrl(http);
+        var baseUrl = links.BaseUrl;
         return path => baseUrl + path;
     }
 }

@@ -65,20 +65,19 @@ public static class AuthorityEndpoints
         return app;
     }
 
-    internal static Results<Ok<AuthorityListDto>, ProblemHttpResult> List(ReportIndex index, LinkBuilder links, HttpRequest http, [AsParameters] AuthorityParameters parameters) =>
-        Problems.Guard<Results<Ok<AuthorityListDto>, ProblemHttpResult>>(() =>
-        {
-            var rows = AuthorityTable.Rows(index, parameters.ToFilters());
-            var url = AuthorityMapping.Links(links, http);
-            return TypedResults.Ok(new AuthorityListDto(rows.Count, rows.Count(r => !r.Replaced), rows.Count(r => r.Replaced), rows.Count(r => r.Latest is not null),
-                AuthorityTable.HeadlineAreas, AuthorityMapping.Counts(rows), rows.Select(r => AuthorityMapping.Dto(r, url)).ToList()));
-        }, p => p);
+    internal static Ok<AuthorityListDto> List(ReportIndex index, LinkBuilder links, [AsParameters] AuthorityParameters parameters)
+    {
+        var rows = AuthorityTable.Rows(index, parameters.ToFilters());
+        var url = AuthorityMapping.Links(links);
+        return TypedResults.Ok(new AuthorityListDto(rows.Count, rows.Count(r => !r.Replaced), rows.Count(r => r.Replaced), rows.Count(r => r.Latest is not null),
+            AuthorityTable.HeadlineAreas, AuthorityMapping.Counts(rows), rows.Select(r => AuthorityMapping.Dto(r, url)).ToList()));
+    }
 
-    internal static Results<Ok<AuthorityProfileDto>, ProblemHttpResult> Get(string authority, ReportIndex index, LinkBuilder links, HttpRequest http)
+    internal static Results<Ok<AuthorityProfileDto>, ProblemHttpResult> Get(string authority, ReportIndex index, LinkBuilder links)
     {
         var profile = AuthorityTable.Profile(index, authority);
         if (profile is null) return Problems.NotFound($"No authority in the gazetteer has the name or code '{authority}'.");
-        var url = AuthorityMapping.Links(links, http);
+        var url = AuthorityMapping.Links(links);
         return TypedResults.Ok(new AuthorityProfileDto(
             AuthorityMapping.Dto(profile.Row, url),
             AuthorityTable.HeadlineAreas,

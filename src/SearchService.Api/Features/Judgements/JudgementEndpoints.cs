@@ -44,23 +44,22 @@ public static class JudgementEndpoints
         [FromQuery] string[]? authority, [FromQuery] string[]? year, [FromQuery] string? yearFrom, [FromQuery] string? yearTo,
         [FromQuery] string[]? outcomeArea, [FromQuery] string[]? grade, [FromQuery] string[]? documentType,
         [FromQuery] string[]? framework, [FromQuery] string[]? region, [FromQuery] string[]? authorityType,
-        [FromQuery] string[]? neighboursOf, [FromQuery] string? latest) =>
-        Problems.Guard<Results<Ok<IReadOnlyList<JudgementDto>>, ProblemHttpResult>>(() =>
+        [FromQuery] string[]? neighboursOf, [FromQuery] string? latest)
+    {
+        var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType, framework, region, authorityType, neighboursOf, latest);
+        var list = JudgementRows.Query(index, filters).Select(r =>
         {
-            var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType, framework, region, authorityType, neighboursOf, latest);
-            var list = JudgementRows.Query(index, filters).Select(r =>
+            var (d, j) = (r.Document, r.Judgement);
+            return new JudgementDto(d.Authority, d.Date, d.Year, d.DocumentType, d.Id, d.Title, j.Area, j.SectionPath, j.Grade, j.ParagraphId, j.Source)
             {
-                var (d, j) = (r.Document, r.Judgement);
-                return new JudgementDto(d.Authority, d.Date, d.Year, d.DocumentType, d.Id, d.Title, j.Area, j.SectionPath, j.Grade, j.ParagraphId, j.Source)
-                {
-                    Framework = d.Framework,
-                    Region = d.Region,
-                    AuthorityType = d.AuthorityType,
-                    LaCode = d.LaCode,
-                    InspectionStart = d.InspectionStart,
-                    InspectionEnd = d.InspectionEnd,
-                };
-            }).ToList();
-            return TypedResults.Ok((IReadOnlyList<JudgementDto>)list);
-        }, p => p);
+                Framework = d.Framework,
+                Region = d.Region,
+                AuthorityType = d.AuthorityType,
+                LaCode = d.LaCode,
+                InspectionStart = d.InspectionStart,
+                InspectionEnd = d.InspectionEnd,
+            };
+        }).ToList();
+        return TypedResults.Ok((IReadOnlyList<JudgementDto>)list);
+    }
 }

@@ -23,26 +23,25 @@ public static class SearchEndpoints
         [FromQuery] string[]? outcomeArea, [FromQuery] string[]? grade, [FromQuery] string[]? documentType,
         [FromQuery] string[]? framework, [FromQuery] string[]? region, [FromQuery] string[]? authorityType,
         [FromQuery] string[]? neighboursOf, [FromQuery] string? latest,
-        [FromQuery] string? page, [FromQuery] string? pageSize, [FromQuery] string? sort, [FromQuery] string? groupBy) =>
-        Problems.Guard<Results<Ok<SearchResponse>, ProblemHttpResult>>(() =>
+        [FromQuery] string? page, [FromQuery] string? pageSize, [FromQuery] string? sort, [FromQuery] string? groupBy)
+    {
+        var request = new SearchRequest
         {
-            var request = new SearchRequest
+            Query = q,
+            Filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType, framework, region, authorityType, neighboursOf, latest),
+            Page = Parameters.WholeNumber("page", page, 1) ?? 1,
+            PageSize = Parameters.WholeNumber("pageSize", pageSize, 1) ?? 10,
+            Sort = Sort(sort),
+            GroupByDocument = groupBy switch
             {
-                Query = q,
-                Filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType, framework, region, authorityType, neighboursOf, latest),
-                Page = Parameters.WholeNumber("page", page, 1) ?? 1,
-                PageSize = Parameters.WholeNumber("pageSize", pageSize, 1) ?? 10,
-                Sort = Sort(sort),
-                GroupByDocument = groupBy switch
-                {
-                    null or "" or "paragraph" => false,
-                    "document" => true,
-                    _ => throw new ParameterException("groupBy", $"'groupBy' must be 'document' or 'paragraph', not '{groupBy}'."),
-                },
-            };
-            var result = index.Search(request);
-            return TypedResults.Ok(ToResponse(result, links, http));
-        }, p => p);
+                null or "" or "paragraph" => false,
+                "document" => true,
+                _ => throw new ParameterException("groupBy", $"'groupBy' must be 'document' or 'paragraph', not '{groupBy}'."),
+            },
+        };
+        var result = index.Search(request);
+        return TypedResults.Ok(ToResponse(result, links, http));
+    }
 
     /// <summary>relevance (default), date or newest (newest first), oldest (oldest first).</summary>
     internal static SearchSort Sort(string? sort) => sort switch
@@ -55,7 +54,7 @@ public static class SearchEndpoints
 
     internal static SearchResponse ToResponse(SearchResult result, LinkBuilder links, HttpRequest http) => new(
         result.Query, result.Total, result.Page, result.PageSize, Math.Round(result.TookMs, 2),
-        result.Hits.Select(h => HitDto.From(h.Paragraph, h.Snippet, h.Score, links.Permalink(http, h.Paragraph.Id), h.MoreInDocument)).ToList(),
+        result.Hits.Select(h => HitDto.From(h.Paragraph, h.Snippet, h.Score, links.Permalink(h.Paragraph.Id), h.MoreInDocument)).ToList(),
         result.Facets.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<FacetValueDto>)kv.Value.Select(v => new FacetValueDto(v.Value, v.Count)).ToList()),
         result.Warning, result.Partial)
     { Suggestion = result.Suggestion };
@@ -66,15 +65,14 @@ public static class SearchEndpoints
         [FromQuery] string[]? authority, [FromQuery] string[]? year, [FromQuery] string? yearFrom, [FromQuery] string? yearTo,
         [FromQuery] string[]? outcomeArea, [FromQuery] string[]? grade, [FromQuery] string[]? documentType,
         [FromQuery] string[]? framework, [FromQuery] string[]? region, [FromQuery] string[]? authorityType,
-        [FromQuery] string[]? neighboursOf, [FromQuery] string? latest) =>
-        Problems.Guard<Results<Ok<TrendsResponse>, ProblemHttpResult>>(() =>
-        {
-            var dimension = string.IsNullOrEmpty(by) ? "year" : by;
-            if (dimension is not ("year" or "authority" or "outcomeArea" or "documentType"))
-                throw new ParameterException("by", $"'by' must be year, authority, outcomeArea or documentType, not '{by}'.");
-            var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType, framework, region, authorityType, neighboursOf, latest);
-            var buckets = index.Trends(q, filters, dimension);
-            return TypedResults.Ok(new TrendsResponse(q ?? "", dimension,
-                buckets.Select(b => new TrendBucketDto(b.Value, b.Paragraphs, b.Documents, b.TotalParagraphs, b.Share)).ToList()));
-        }, p => p);
+        [FromQuery] string[]? neighboursOf, [FromQuery] string? latest)
+    {
+        var dimension = string.IsNullOrEmpty(by) ? "year" : by;
+        if (dimension is not ("year" or "authority" or "outcomeArea" or "documentType"))
+            throw new ParameterException("by", $"'by' must be year, authority, outcomeArea or documentType, not '{by}'.");
+        var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType, framework, region, authorityType, neighboursOf, latest);
+        var buckets = index.Trends(q, filters, dimension);
+        return TypedResults.Ok(new TrendsResponse(q ?? "", dimension,
+            buckets.Select(b => new TrendBucketDto(b.Value, b.Paragraphs, b.Documents, b.TotalParagraphs, b.Share)).ToList()));
+    }
 }

@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using SearchService.Api.Features.Authorities;
 using SearchService.Api.Features.Search;
 using SearchService.Api.Infrastructure;
@@ -11,12 +13,13 @@ using SearchService.Search.Spreadsheets;
 
 namespace SearchService.Api.Features.Spreadsheets;
 
-/// <summary>The row limit of an export (<c>Export:MaxRows</c>): past it the file holds the first rows and says so.</summary>
-public sealed record ExportSettings(int MaxRows)
+/// <summary>Section "Export": the row limit of an export (<c>Export:MaxRows</c>); past it the file holds the first rows and says so.</summary>
+public sealed class ExportOptions
 {
-    public const int DefaultMaxRows = 50_000;
+    public const string Section = "Export";
 
-    public static ExportSettings From(IConfiguration c) => new(Math.Max(1, c.GetValue("Export:MaxRows", DefaultMaxRows)));
+    [Range(1, 1_048_575, ErrorMessage = "Export:MaxRows must be between {1} and {2} (an Excel sheet holds 1,048,576 rows, the header included).")]
+    public int MaxRows { get; set; } = 50_000;
 }
 
 /// <summary>
@@ -37,68 +40,66 @@ public static class SpreadsheetEndpoints
     }
 
     internal static Results<FileStreamHttpResult, ProblemHttpResult> Search(
-        ReportIndex index, LinkBuilder links, ExportSettings settings, HttpContext http,
+        ReportIndex index, LinkBuilder links, IOptions<ExportOptions> options, HttpContext http,
         [FromQuery] string? format, [FromQuery] string? q,
         [FromQuery] string[]? authority, [FromQuery] string[]? year, [FromQuery] string? yearFrom, [FromQuery] string? yearTo,
         [FromQuery] string[]? outcomeArea, [FromQuery] string[]? grade, [FromQuery] string[]? documentType,
         [FromQuery] string[]? framework, [FromQuery] string[]? region, [FromQuery] string[]? authorityType,
-        [FromQuery] string[]? neighboursOf, [FromQuery] string? latest, [FromQuery] string? sort) =>
-        Problems.Guard<Results<FileStreamHttpResult, ProblemHttpResult>>(() =>
-        {
-            var kind = Format(format);
-            var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType, framework, region, authorityType, neighboursOf, latest);
-            var order = SearchEndpoints.Sort(sort);
-            using var matched = index.Matching(new SearchRequest { Query = q, Filters = filters, Sort = order }, settings.MaxRows);
-            var sheet = ExportTables.Search(matched, links.BaseUrl(http.Request), About(http, ExportTables.Describe(q, filters, order)), settings.MaxRows, "the Export:MaxRows setting");
-            http.Response.Headers["X-Total-Count"] = matched.Total.ToString(CultureInfo.InvariantCulture);
-            http.Response.Headers["X-Row-Count"] = matched.Count.ToString(CultureInfo.InvariantCulture);
-            if (matched.Truncated) http.Response.Headers["X-Row-Limit-Reached"] = settings.MaxRows.ToString(CultureInfo.InvariantCulture);
-            return File(sheet, kind, ExportTables.FileName("search", ExportTables.FileNameParts(q, filters), kind, Today));
-        }, p => p);
+        [FromQuery] string[]? neighboursOf, [FromQuery] string? latest, [FromQuery] string? sort)
+    {
+        var kind = Format(format);
+        var settings = options.Value;
+        var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType, framework, region, authorityType, neighboursOf, latest);
+        var order = SearchEndpoints.Sort(sort);
+        using var matched = index.Matching(new SearchRequest { Query = q, Filters = filters, Sort = order }, settings.MaxRows);
+        var sheet = ExportTables.Search(matched, links.BaseUrl, About(http, links, ExportTables.Describe(q, filters, order)), settings.MaxRows, "the Export:MaxRows setting");
+        http.Response.Headers["X-Total-Count"] = matched.Total.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers["X-Row-Count"] = matched.Count.ToString(CultureInfo.InvariantCulture);
+        if (matched.Truncated) http.Response.Headers["X-Row-Limit-Reached"] = settings.MaxRows.ToString(CultureInfo.InvariantCulture);
+        return File(sheet, kind, ExportTables.FileName("search", ExportTables.FileNameParts(q, filters), kind, Today));
+    }
 
     internal static Results<FileStreamHttpResult, ProblemHttpResult> England(
-        ReportIndex index, LinkBuilder links, HttpContext http, [AsParameters] AuthorityParameters parameters, [FromQuery] string? format) =>
-        Problems.Guard<Results<FileStreamHttpResult, ProblemHttpResult>>(() =>
-        {
-            var kind = Format(format);
-            var filters = parameters.ToFilters();
-            var rows = AuthorityTable.Rows(index, filters);
-            var described = new List<KeyValuePair<string, string>>();
-            void Add(string label, IEnumerable<string> values) { if (values.Any()) described.Add(new(label, string.Join("; ", values))); }
-            Add("Region", filters.Region);
-            Add("Type", filters.Type);
-            Add("Statistical neighbours of", filters.NeighboursOf);
-            Add("Framework", filters.Framework);
-            Add("Judgement area", filters.Area);
-            Add("Grade", filters.Grade);
-            if (filters.InspectedFrom is not null || filters.InspectedTo is not null)
-                described.Add(new("Inspected", $"{filters.InspectedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "…"} to {filters.InspectedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "…"}"));
-            var sheet = ExportTables.England(rows, links.BaseUrl(http.Request), About(http, described));
-            http.Response.Headers["X-Total-Count"] = rows.Count.ToString(CultureInfo.InvariantCulture);
-            string?[] parts = [.. filters.Region, .. filters.Type, .. filters.NeighboursOf.Select(n => $"neighbours of {n}"), .. filters.Framework, .. filters.Area, .. filters.Grade,
-                filters.InspectedFrom is null && filters.InspectedTo is null ? null : $"inspected {filters.InspectedFrom:yyyy-MM-dd} to {filters.InspectedTo:yyyy-MM-dd}"];
-            return File(sheet, kind, ExportTables.FileName("england-latest-judgements", parts, kind, Today));
-        }, p => p);
+        ReportIndex index, LinkBuilder links, HttpContext http, [AsParameters] AuthorityParameters parameters, [FromQuery] string? format)
+    {
+        var kind = Format(format);
+        var filters = parameters.ToFilters();
+        var rows = AuthorityTable.Rows(index, filters);
+        var described = new List<KeyValuePair<string, string>>();
+        void Add(string label, IEnumerable<string> values) { if (values.Any()) described.Add(new(label, string.Join("; ", values))); }
+        Add("Region", filters.Region);
+        Add("Type", filters.Type);
+        Add("Statistical neighbours of", filters.NeighboursOf);
+        Add("Framework", filters.Framework);
+        Add("Judgement area", filters.Area);
+        Add("Grade", filters.Grade);
+        if (filters.InspectedFrom is not null || filters.InspectedTo is not null)
+            described.Add(new("Inspected", $"{filters.InspectedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "…"} to {filters.InspectedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "…"}"));
+        var sheet = ExportTables.England(rows, links.BaseUrl, About(http, links, described));
+        http.Response.Headers["X-Total-Count"] = rows.Count.ToString(CultureInfo.InvariantCulture);
+        string?[] parts = [.. filters.Region, .. filters.Type, .. filters.NeighboursOf.Select(n => $"neighbours of {n}"), .. filters.Framework, .. filters.Area, .. filters.Grade,
+            filters.InspectedFrom is null && filters.InspectedTo is null ? null : $"inspected {filters.InspectedFrom:yyyy-MM-dd} to {filters.InspectedTo:yyyy-MM-dd}"];
+        return File(sheet, kind, ExportTables.FileName("england-latest-judgements", parts, kind, Today));
+    }
 
     internal static Results<FileStreamHttpResult, ProblemHttpResult> Trends(
-        ReportIndex index, HttpContext http,
+        ReportIndex index, LinkBuilder links, HttpContext http,
         [FromQuery] string? format, [FromQuery] string? q, [FromQuery] string? by,
         [FromQuery] string[]? authority, [FromQuery] string[]? year, [FromQuery] string? yearFrom, [FromQuery] string? yearTo,
         [FromQuery] string[]? outcomeArea, [FromQuery] string[]? grade, [FromQuery] string[]? documentType,
         [FromQuery] string[]? framework, [FromQuery] string[]? region, [FromQuery] string[]? authorityType,
-        [FromQuery] string[]? neighboursOf, [FromQuery] string? latest) =>
-        Problems.Guard<Results<FileStreamHttpResult, ProblemHttpResult>>(() =>
-        {
-            var kind = Format(format);
-            var dimension = string.IsNullOrEmpty(by) ? "year" : by;
-            if (dimension is not ("year" or "authority" or "outcomeArea" or "documentType"))
-                throw new ParameterException("by", $"'by' must be year, authority, outcomeArea or documentType, not '{by}'.");
-            var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType, framework, region, authorityType, neighboursOf, latest);
-            var buckets = index.Trends(q, filters, dimension);
-            var about = ExportTables.Describe(q, filters, SearchSort.Relevance).Where(kv => kv.Key != "Order").ToList();
-            var sheet = ExportTables.Trends(buckets, dimension, About(http, about));
-            return File(sheet, kind, ExportTables.FileName($"trends-by-{Core.Model.Identifiers.Slug(dimension)}", ExportTables.FileNameParts(q, filters), kind, Today));
-        }, p => p);
+        [FromQuery] string[]? neighboursOf, [FromQuery] string? latest)
+    {
+        var kind = Format(format);
+        var dimension = string.IsNullOrEmpty(by) ? "year" : by;
+        if (dimension is not ("year" or "authority" or "outcomeArea" or "documentType"))
+            throw new ParameterException("by", $"'by' must be year, authority, outcomeArea or documentType, not '{by}'.");
+        var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType, framework, region, authorityType, neighboursOf, latest);
+        var buckets = index.Trends(q, filters, dimension);
+        var about = ExportTables.Describe(q, filters, SearchSort.Relevance).Where(kv => kv.Key != "Order").ToList();
+        var sheet = ExportTables.Trends(buckets, dimension, About(http, links, about));
+        return File(sheet, kind, ExportTables.FileName($"trends-by-{Core.Model.Identifiers.Slug(dimension)}", ExportTables.FileNameParts(q, filters), kind, Today));
+    }
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -109,11 +110,12 @@ public static class SpreadsheetEndpoints
     }
 
     /// <summary>What the file holds, with when and where it was exported from.</summary>
-    private static IReadOnlyList<KeyValuePair<string, string>> About(HttpContext http, IReadOnlyList<KeyValuePair<string, string>> described) =>
+    private static IReadOnlyList<KeyValuePair<string, string>> About(HttpContext http, LinkBuilder links, IReadOnlyList<KeyValuePair<string, string>> described) =>
     [
         .. described,
         new("Exported", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
-        new("Source", $"{http.Request.Scheme}://{http.Request.Host}{http.Request.Path}{http.Request.QueryString}"),
+        // The configured site, never the request's Host header (a client chooses it).
+        new("Source", $"{links.BaseUrl}{http.Request.Path}{http.Request.QueryString}"),
     ];
 
     /// <summary>
