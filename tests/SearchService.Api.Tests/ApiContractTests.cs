@@ -79,8 +79,8 @@ public class ApiContractTests(ApiServer server) : IClassFixture<ApiServer>
     }
 
     [Theory]
-    [InlineData("/p/no-such-paragraph", 404, "Not found")]
-    [InlineData("/d/no-such-document", 404, "Not found")]
+    [InlineData("/p/no-such-paragraph", 404, "Paragraph not found")]
+    [InlineData("/d/no-such-document", 404, "Document not found")]
     [InlineData("/api/search?page=ten", 400, "Invalid parameter")]
     [InlineData("/no/such/page", 404, "Not Found")]
     public async Task A_browser_gets_an_accessible_error_page_and_an_api_client_problem_details(string url, int status, string heading)
@@ -95,7 +95,7 @@ public class ApiContractTests(ApiServer server) : IClassFixture<ApiServer>
         Assert.Contains($"<title>{heading} — SearchService</title>", body, StringComparison.Ordinal);
         Assert.Contains($"<h1>{heading}</h1>", body, StringComparison.Ordinal);
         Assert.Contains("<main id=\"main\"", body, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/\">Back to search</a>", body, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/\">Search the reports</a>", body, StringComparison.Ordinal);
         Assert.Contains(html.Headers.GetValues(RequestLogging.Header).Single(), body, StringComparison.Ordinal);
 
         var json = await server.Client.GetAsync(url); // no Accept header, as curl

@@ -20,14 +20,8 @@ public sealed class HtmlProblemWriter : IProblemDetailsWriter
         var p = context.ProblemDetails;
         var status = p.Status ?? http.Response.StatusCode;
         var title = p.Title ?? ReasonPhrases(status);
-        var body = $"""
-            <h1>{HtmlPage.E(title)}</h1>
-            <p class="lede">{HtmlPage.E(p.Detail ?? "The request could not be completed.")}</p>
-            <p>Status {status}. Request id: <code>{HtmlPage.E(http.TraceIdentifier)}</code> (quote it if you report this).</p>
-            <p><a href="/">Back to search</a></p>
-            """;
         http.Response.ContentType = "text/html; charset=utf-8";
-        await http.Response.WriteAsync(HtmlPage.Render(title, body), http.RequestAborted);
+        await http.Response.WriteAsync(HtmlPage.ErrorPage(title, p.Detail ?? "The request could not be completed.", status, http.TraceIdentifier), http.RequestAborted);
     }
 
     /// <summary>True when text/html is accepted with a higher quality than any JSON type (browsers send text/html first).</summary>
