@@ -24,7 +24,7 @@ function esc(s) {
 function readState() {
   const p = new URLSearchParams(location.search);
   const s = { q: p.get('q') || '', page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1), sort: p.get('sort') || 'relevance',
-              groupBy: p.get('groupBy') || '', yearFrom: p.get('yearFrom') || '', yearTo: p.get('yearTo') || '' };
+              groupBy: p.get('groupBy') || '', ask: p.get('ask') === '1', yearFrom: p.get('yearFrom') || '', yearTo: p.get('yearTo') || '' };
   for (const k of LIST_PARAMS) s[k] = p.getAll(k);
   return s;
 }
@@ -37,6 +37,7 @@ function toParams(s, extra = {}) {
   if (s.yearTo) p.set('yearTo', s.yearTo);
   if (s.sort && s.sort !== 'relevance') p.set('sort', s.sort);
   if (s.groupBy) p.set('groupBy', s.groupBy);
+  if (s.ask) p.set('ask', '1');
   if (s.page > 1) p.set('page', String(s.page));
   for (const [k, v] of Object.entries(extra)) p.set(k, v);
   return p;
@@ -59,7 +60,8 @@ async function getJson(url) {
   return body;
 }
 
-const looksLikeQuestion = (q) => /\?\s*$/.test(q) || /^(what|how|who|when|which|why|did|does|do|is|was|were|are|has|have)\b/i.test(q.trim());
+// A question only when it ends with "?" or the user asks for an answer: a search that starts with "what" or "does" stays a search.
+const isQuestion = (s) => Boolean(s.q) && (s.ask || /\?\s*$/.test(s.q));
 
 // ---- Rendering ----------------------------------------------------------------------------------
 
@@ -68,15 +70,16 @@ async function render() {
   $('q').value = s.q;
   $('sort').value = s.sort;
   $('group').checked = s.groupBy === 'document';
+  $('ask').checked = s.ask;
   $('yearFrom').value = s.yearFrom;
   $('yearTo').value = s.yearTo;
   renderChips(s);
   const answerBox = $('answer');
   answerBox.hidden = true;
   try {
-    const asking = s.q && looksLikeQuestion(s.q);
+    const asking = isQuestion(s);
     const search = getJson('/api/search?' + toParams({ ...s, q: asking ? '' : s.q }, { pageSize: '10' }).toString());
-    const ask = asking ? getJson('/api/ask?' + toParams({ ...s, page: 1, sort: 'relevance', groupBy: '' }).toString()) : null;
+    const ask = asking ? getJson('/api/ask?' + toParams({ ...s, page: 1, sort: 'relevance', groupBy: '', ask: false }).toString()) : null;
     const result = await search;
     renderFacets(result.facets, s);
     renderResults(asking && ask ? await renderAnswer(ask) || result : result, s, asking);
@@ -96,14 +99,18 @@ async function renderAnswer(askPromise) {
   box.hidden = false;
   if (!r.answer) {
     box.className = 'answer none';
-    box.innerHTML = `<h2>No answer found</h2><p>${esc(r.reason)}</p><p class="meta">The closest passages are listed below.</p>`;
+    box.innerHTML = `<h2>No answer found</h2><p>${esc(r.reason)}</p>${r.passages.length ? '<p class="meta">The closest passages are listed below.</p>' : ''}`;
   } else {
     const c = r.citations[0];
-    box.className = 'answer';
-    box.innerHTML = `<h2>Answer</h2>
+    // Below 0.8 the answer is shown as a possible answer, not as fact.
+    const firm = r.band === 'answer';
+    box.className = firm ? 'answer' : 'answer possible';
+    const source = c ? [c.authority, c.documentTitle, c.date, c.paragraph && locator(c.paragraph)].filter(Boolean).map(esc).join(' · ') : '';
+    box.innerHTML = `<h2>${firm ? 'Answer' : 'Possible answer'}</h2>
       <p class="value">${esc(r.answer.text)}${r.answer.value && r.answer.value !== r.answer.text ? ` <span class="grade grade-${esc(r.answer.value)}">${esc(r.answer.value)}</span>` : ''}</p>
-      <p class="meta">Confidence ${Math.round(r.confidence * 100)}%</p>
+      <p class="meta band">${firm ? 'High confidence' : 'Low confidence: check the source'} (${Math.round(r.confidence * 100)}%)</p>
       ${c ? `<blockquote>${esc(c.quote)}</blockquote>
+      <p class="meta source">${source}</p>
       <p class="meta">${esc(c.citation.text)} <a href="${esc(c.citation.url)}">Open in context</a></p>
       <button type="button" class="copy" data-copy="${esc(c.citation.text + ' ' + c.citation.url)}">Copy citation</button>` : ''}`;
   }
@@ -289,7 +296,7 @@ async function exportBriefing(format) {
 
 // ---- Wiring ------------------------------------------------------------------------------------
 
-$('search').addEventListener('submit', (e) => { e.preventDefault(); const next = readState(); next.q = $('q').value.trim(); next.page = 1; go(next); });
+$('search').addEventListener('submit', (e) => { e.preventDefault(); const next = readState(); next.q = $('q').value.trim(); next.ask = $('ask').checked; next.page = 1; go(next); });
 $('sort').addEventListener('change', () => { const next = readState(); next.sort = $('sort').value; next.page = 1; go(next); });
 $('group').addEventListener('change', () => { const next = readState(); next.groupBy = $('group').checked ? 'document' : ''; next.page = 1; go(next); });
 $('applyYears').addEventListener('click', () => { const next = readState(); next.yearFrom = $('yearFrom').value; next.yearTo = $('yearTo').value; next.page = 1; go(next); });
