@@ -27,7 +27,7 @@ public enum Outcome { Right, NotFound, Wrong }
 /// </summary>
 public sealed class QuestionSetRun
 {
-    public sealed record Result(QuestionCase Case, AskResult Reply, Outcome Outcome, bool Verbatim, IReadOnlyList<string> NotVerbatim);
+    public sealed record Result(QuestionCase Case, AskResult Reply, Outcome Outcome, bool Verbatim, IReadOnlyList<string> NotVerbatim, double Milliseconds);
 
     public IReadOnlyList<Result> Results { get; }
 
@@ -36,12 +36,14 @@ public sealed class QuestionSetRun
         var answerer = new QuestionAnswerer(corpus.Index);
         Results = cases.Select(c =>
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var r = answerer.Ask(c.Question, SearchFilters.None);
+            double ms = clock.Elapsed.TotalMilliseconds;
             var outcome = r.Answer is null ? Outcome.NotFound
                 : !c.ExpectsNone && Regex.IsMatch(r.Answer.Text + " " + r.Answer.Value, c.Expected, RegexOptions.IgnoreCase | RegexOptions.Singleline) ? Outcome.Right
                 : Outcome.Wrong;
             var notVerbatim = r.Citations.Where(cite => !IsVerbatim(corpus, cite)).Select(cite => $"{cite.ParagraphId}: '{cite.Quote}'").ToList();
-            return new Result(c, r, outcome, notVerbatim.Count == 0, notVerbatim);
+            return new Result(c, r, outcome, notVerbatim.Count == 0, notVerbatim, ms);
         }).ToList();
     }
 
@@ -162,6 +164,10 @@ public class QuestionAnsweringTests(CorpusIndexFixture corpus, ITestOutputHelper
             int right = inBand.Count(r => r.Outcome == Outcome.Right);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{bands[b]:0.0}–{Math.Min(1, bands[b + 1]):0.0}     {inBand.Count,7} {right,6}  {(inBand.Count == 0 ? "-" : ((double)right / inBand.Count).ToString("P1", CultureInfo.InvariantCulture))}"));
         }
+        // Time per question in this process, for the README (not held: the machine is shared); the first run of each set warms caches.
+        var times = new[] { "questions.tsv", "questions-a-k.tsv", "questions-l-z.tsv" }
+            .SelectMany(f => new QuestionSetRun(corpus, QuestionCase.Load(f)).Results).Select(r => r.Milliseconds).Order().ToList();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ask: p50 {times[times.Count / 2]:0.00} ms, p95 {times[times.Count * 95 / 100]:0.00} ms over {times.Count} questions"));
         var firm = results.Where(r => r.Reply.Confidence >= AskResult.FirmConfidence).ToList();
         foreach (var r in firm.Where(r => r.Outcome != Outcome.Right)) output.WriteLine($"firm but wrong: {r.Case.Question} → {r.Reply.Answer!.Text} ({r.Reply.Confidence:0.00})");
         double share = firm.Count == 0 ? 1 : (double)firm.Count(r => r.Outcome == Outcome.Right) / firm.Count;
