@@ -13,7 +13,6 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Data.Sqlite;
 using SearchService.Core;
 using SearchService.Core.Reading;
-using SearchService.Search;
 using SearchService.Search.Answering;
 using SearchService.Search.Indexing;
 using SearchService.Search.Searching;

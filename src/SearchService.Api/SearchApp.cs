@@ -1,22 +1,22 @@
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SearchService.Api.Features.Admin;
 using SearchService.Api.Features.Ask;
 using SearchService.Api.Features.Briefings;
 using SearchService.Api.Features.Documents;
+using SearchService.Api.Features.Export;
 using SearchService.Api.Features.Health;
 using SearchService.Api.Features.Judgements;
 using SearchService.Api.Features.Paragraphs;
 using SearchService.Api.Features.Permalinks;
 using SearchService.Api.Features.Search;
 using SearchService.Api.Infrastructure;
-using SearchService.Search;
 using SearchService.Search.Answering;
-using SearchService.Search.Indexing;
 using SearchService.Search.Searching;
 
 namespace SearchService.Api;
 
-/// <summary>Builds the web application: configuration, the index (built from the seeds when missing), and the feature endpoints.</summary>
+/// <summary>Builds the web application: settings, the served index (built from the sources when missing), the middleware and the feature endpoints.</summary>
 public static class SearchApp
 {
     public const string DefaultUrl = "http://localhost:5080";
@@ -26,92 +26,90 @@ public static class SearchApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
+        AddSettings(builder.Services, builder.Configuration);
+        AddServices(builder.Services);
         configure?.Invoke(builder);
 
-        builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
-        builder.Services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
-            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        });
-
-        var settings = IndexSettings.From(builder.Configuration);
-        builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(sp => OpenIndex(settings, sp.GetRequiredService<ILoggerFactory>().CreateLogger("SearchService.Index")));
-        builder.Services.AddSingleton<LinkBuilder>();
-        builder.Services.AddSingleton(sp => new QuestionAnswerer(sp.GetRequiredService<ReportIndex>()));
-        builder.Services.AddSearchRateLimits(builder.Configuration);
-        builder.Services.AddHostedService<IndexRefresher>();
-        // CORS is off unless origins are configured.
-        var origins = builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
-        if (origins.Length > 0) builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(origins).WithMethods("GET", "POST").AllowAnyHeader()));
-
         var app = builder.Build();
+        // Every setting is checked now, as ValidateOnStart would at start, but before the middleware reads them or anything is built.
+        app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+        // Outermost first: the request log sees the real status and every response gets its id and headers.
+        app.UseMiddleware<RequestLogging>();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<RequestLogging>();
-        if (app.Configuration.GetSection("Cors:Origins").Get<string[]>() is { Length: > 0 }) app.UseCors();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HostingOptions>>().Value.CorsOrigins.Count > 0) app.UseCors();
         app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
-        // Open (and if need be build) the index before taking requests.
-        app.Services.GetRequiredService<ReportIndex>();
+        // The index is opened, or built when missing, before the first request.
+        app.Services.GetRequiredService<ServedIndex>().Start();
 
         app.MapOpenApi();
         app.MapSearch();
+        app.MapExport();
         app.MapParagraphs();
         app.MapDocuments();
         app.MapJudgements();
         app.MapAsk();
         app.MapBriefings();
         app.MapPermalinks();
-        app.MapAdmin(app.Configuration);
+        app.MapAdmin(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminOptions>>().Value);
         app.MapHealth();
         return app;
     }
 
-    private static ReportIndex OpenIndex(IndexSettings settings, ILogger log)
+    /// <summary>Every setting through the Options pattern, validated at start-up: a bad one stops the app with a message naming it.</summary>
+    private static void AddSettings(IServiceCollection services, ConfigurationManager c)
     {
-        if (!ReportIndex.Exists(settings.IndexPath))
-        {
-            log.LogInformation("No index in {Index}: building it from {Sources}", settings.IndexPath, string.Join(", ", settings.Sources));
-            var summary = IndexBuilder.Build(settings.Sources, settings.IndexPath, onFile: f =>
+        services.AddOptions<IndexOptions>().Bind(c.GetSection(IndexOptions.Section))
+            .PostConfigure(o =>
             {
-                if (f.Error is not null) log.LogWarning("{File}: {Reason}", f.Path, f.Error);
-            });
-            log.LogInformation("Indexed {Documents} documents, {Paragraphs} paragraphs from {Files} files in {Seconds:0.0} s ({Failed} failed)",
-                summary.Documents, summary.Paragraphs, summary.Files, summary.Elapsed.TotalSeconds, summary.Failed);
-        }
-        var synonyms = File.Exists(settings.SynonymsPath) ? Synonyms.Load(settings.SynonymsPath) : Synonyms.Empty;
-        log.LogInformation("Serving index {Index} with {Synonyms} synonym terms", settings.IndexPath, synonyms.Count);
-        return ReportIndex.Open(settings.IndexPath, synonyms, settings.Limits);
+                // The command line's short forms: --index DIR, --seeds DIR.
+                if (!string.IsNullOrEmpty(c["index"])) o.Path = c["index"];
+                if (!string.IsNullOrEmpty(c["seeds"])) o.SeedsPath = c["seeds"];
+            })
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SearchOptions>().Bind(c.GetSection(SearchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestOptions>().Bind(c.GetSection(IngestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().Bind(c.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AdminOptions>().Bind(c.GetSection(AdminOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RequestLoggingOptions>().Bind(c.GetSection(RequestLoggingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HostingOptions>()
+            .Configure(o =>
+            {
+                o.PublicBaseUrl = string.IsNullOrWhiteSpace(c["PublicBaseUrl"]) ? null : c["PublicBaseUrl"];
+                o.CorsOrigins = c.GetSection("Cors:Origins").Get<List<string>>() ?? [];
+            })
+            .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<HostingOptions>, HostingOptionsValidator>();
     }
-}
 
-/// <summary>Where the index, seeds and synonyms are, and the search limits; from configuration with repository defaults.</summary>
-public sealed record IndexSettings(string IndexPath, IReadOnlyList<string> Sources, string SynonymsPath, SearchLimits Limits)
-{
-    public static IndexSettings From(IConfiguration c)
+    private static void AddServices(IServiceCollection services)
     {
-        var defaults = new SearchLimits();
-        var limits = new SearchLimits
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.TryAdd("requestId", context.HttpContext.TraceIdentifier));
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Bodies and parameters that cannot be bound reach the exception handler as a 400, in every environment.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o =>
         {
-            MaxQueryLength = c.GetValue("Search:MaxQueryLength", defaults.MaxQueryLength),
-            MaxPageSize = c.GetValue("Search:MaxPageSize", defaults.MaxPageSize),
-            MaxResultWindow = c.GetValue("Search:MaxResultWindow", defaults.MaxResultWindow),
-            MaxClauses = c.GetValue("Search:MaxClauses", defaults.MaxClauses),
-            TimeLimitMs = c.GetValue("Search:TimeLimitMs", defaults.TimeLimitMs),
-            RecordCacheSize = c.GetValue("Search:RecordCacheSize", defaults.RecordCacheSize),
-        };
-        // What to index when there is no index yet: the seeds, or the folders and files configured.
-        var sources = c.GetSection("Index:Sources").Get<string[]>() is { Length: > 0 } configured ? configured
-            : [c["seeds"] ?? c["Index:SeedsPath"] ?? ProjectPaths.Seeds];
-        return new IndexSettings(
-            Path.GetFullPath(c["index"] ?? c["Index:Path"] ?? ProjectPaths.Index),
-            sources.Select(Path.GetFullPath).ToList(),
-            Path.GetFullPath(c["Index:SynonymsPath"] ?? ProjectPaths.SynonymsFile),
-            limits);
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ServedIndex>();
+        // Resolved per request; while there is no usable index this throws IndexUnavailableException (a 503), and the next request tries again.
+        services.AddSingleton(sp => sp.GetRequiredService<ServedIndex>().Current);
+        services.AddSingleton<LinkBuilder>();
+        services.AddSingleton(sp => new QuestionAnswerer(sp.GetRequiredService<ReportIndex>()));
+        services.AddSearchRateLimits();
+        services.AddHostedService<IndexRefresher>();
+        services.AddCors();
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<HostingOptions>>((o, hosting) =>
+                o.AddDefaultPolicy(p => p.WithOrigins([.. hosting.Value.CorsOrigins]).WithMethods("GET", "POST").AllowAnyHeader()));
     }
 }

@@ -12,6 +12,8 @@ public sealed record FileOutcome(string Path, IReadOnlyList<ReportDocument> Docu
 /// <summary>
 /// Finds the files under the paths given (folders recursively, in a stable order) and reads
 /// each into documents. A file that cannot be read is reported with its reason; the others go on.
+/// The walk takes regular files only and never follows a symbolic link inside a folder, so a
+/// link loop, a link out of the tree, a FIFO or a device cannot hang or exhaust it.
 /// </summary>
 public static class Corpus
 {
@@ -22,20 +24,38 @@ public static class Corpus
         foreach (var path in paths)
         {
             if (File.Exists(path)) files.Add(Path.GetFullPath(path));
-            else if (Directory.Exists(path))
-            {
-                var found = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
-                    .Where(f => readers.Accepts(f) && !Path.GetFileName(f).StartsWith('.'));
-                foreach (var f in found)
-                {
-                    // A folder's own README or licence describes the folder; it is not a report. Named, not lost.
-                    if (RepositoryDocument(f)) skipped?.Add(new FileOutcome(Path.GetFullPath(f), [], "a folder's README or licence, not a report (name the file to index it anyway)", Skipped: true));
-                    else files.Add(Path.GetFullPath(f));
-                }
-            }
+            else if (Directory.Exists(path)) Walk(new DirectoryInfo(path), readers, files, skipped);
             else missing?.Add(new FileOutcome(path, [], "no such file or folder", Skipped: false));
         }
         return files.Distinct().OrderBy(f => f, StringComparer.Ordinal).ToList();
+    }
+
+    private static void Walk(DirectoryInfo root, DocumentReaders readers, List<string> files, List<FileOutcome>? skipped)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
+        var pending = new Stack<DirectoryInfo>([root]);
+        while (pending.Count > 0)
+        {
+            var folder = pending.Pop();
+            foreach (var entry in folder.EnumerateFileSystemInfos("*", options))
+            {
+                if (entry.Name.StartsWith('.')) continue;
+                var full = Path.GetFullPath(entry.FullName);
+                bool link = entry.LinkTarget is not null;
+                if (entry is DirectoryInfo sub)
+                {
+                    if (link) skipped?.Add(new FileOutcome(full, [], $"a symbolic link to a folder ({sub.LinkTarget}), not followed", Skipped: true));
+                    else pending.Push(sub);
+                    continue;
+                }
+                if (!readers.Accepts(full)) continue;
+                if (link) skipped?.Add(new FileOutcome(full, [], $"a symbolic link ({entry.LinkTarget}), not followed inside a folder (name the file to index it)", Skipped: true));
+                // A folder's own README or licence describes the folder; it is not a report. Named, not lost.
+                else if (RepositoryDocument(full)) skipped?.Add(new FileOutcome(full, [], "a folder's README or licence, not a report (name the file to index it anyway)", Skipped: true));
+                else if (FileKinds.NotRegular(full, followLinks: false) is { } kind) skipped?.Add(new FileOutcome(full, [], $"{kind}, not a regular file", Skipped: true));
+                else files.Add(full);
+            }
+        }
     }
 
     private static bool RepositoryDocument(string path) =>
@@ -49,6 +69,9 @@ public static class Corpus
             var source = readers.Read(path);
             var documents = ReportParser.Parse(source);
             if (documents.Sum(d => d.Paragraphs.Count) == 0) return new FileOutcome(path, [], "no paragraphs found in the text", Skipped: true);
+            int most = documents.Max(d => d.Paragraphs.Count);
+            if (most > readers.Limits.MaxParagraphsPerDocument)
+                return new FileOutcome(path, [], $"a document in it has {most:N0} paragraphs, over the limit of {readers.Limits.MaxParagraphsPerDocument:N0}", Skipped: false);
             return new FileOutcome(path, documents, null, false);
         }
         catch (UnreadableSourceException e)

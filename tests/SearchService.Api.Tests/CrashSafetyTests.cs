@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using SearchService.Search;
 using SearchService.Search.Indexing;
 using SearchService.Search.Searching;
 
@@ -8,12 +7,7 @@ namespace SearchService.Api.Tests;
 /// <summary>An indexing run killed with SIGKILL part-way leaves the served index intact, and the next run completes.</summary>
 public class CrashSafetyTests(ITestOutputHelper output)
 {
-    private static string Cli()
-    {
-        // The CLI is built beside this test project, in the same configuration.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        return Path.Combine(ProjectPaths.Root, "src", "SearchService.Cli", "bin", configuration, "net10.0", "searchservice.dll");
-    }
+    private static string Cli() => Api.Tests.Cli.Dll;
 
     private static string SharedCorpus => ProjectPaths.SharedCorpus;
 

@@ -183,3 +183,85 @@ public class SearchApiTests(ApiServer server) : IClassFixture<ApiServer>
         Assert.Equal(9, ready.GetProperty("documents").GetInt32());
     }
 }
+
+/// <summary>Counts over HTTP: search, trends and export agree; limits and the filter cache; synonyms in the open.</summary>
+public class SearchCountsApiTests(ApiServer server) : IClassFixture<ApiServer>
+{
+    [Theory]
+    [InlineData("q=placement%20stability")]
+    [InlineData("q=looked%20after%20children&authority=Coventry&match=any")]
+    [InlineData("q=-care")]
+    [InlineData("q=placement%20stability%20xyzzyq")]
+    public async Task Search_trends_and_export_count_the_same_paragraphs(string query)
+    {
+        var search = await server.GetJson("/api/search?" + query);
+        int total = search.GetProperty("total").GetInt32();
+        Assert.True(total > 0);
+        var trends = await server.GetJson("/api/trends?by=year&" + query);
+        Assert.Equal(total, trends.GetProperty("total").GetInt32());
+        Assert.Equal(total, trends.GetProperty("buckets").EnumerateArray().Sum(b => b.GetProperty("paragraphs").GetInt32()) + trends.GetProperty("unbucketed").GetInt32());
+        Assert.Equal(search.GetProperty("documents").GetInt32(), trends.GetProperty("documents").GetInt32());
+        Assert.Equal(search.GetProperty("relaxed").GetBoolean(), trends.GetProperty("relaxed").GetBoolean());
+
+        var csv = await server.Client.GetAsync("/api/export?format=csv&" + query);
+        Assert.Equal(200, (int)csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(total.ToString(System.Globalization.CultureInfo.InvariantCulture), csv.Headers.GetValues("X-Total-Count").Single());
+        var jsonl = (await server.Client.GetStringAsync("/api/export?format=jsonl&" + query)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(total, jsonl.Length);
+        var ids = jsonl.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).ToList();
+        Assert.Equal(search.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()), ids.Take(search.GetProperty("hits").GetArrayLength()));
+    }
+
+    [Fact]
+    public async Task A_relaxed_search_says_which_words_it_dropped_and_lists_the_synonyms_it_searched()
+    {
+        var r = await server.GetJson("/api/search?q=%22placement%20stability%22%20xyzzyq");
+        Assert.True(r.GetProperty("relaxed").GetBoolean());
+        Assert.Equal("xyzzyq", r.GetProperty("relaxation").GetProperty("dropped")[0].GetString());
+        var expansion = r.GetProperty("expansions")[0];
+        Assert.Equal("placement stability", expansion.GetProperty("typed").GetString());
+        Assert.Contains("stable placements", expansion.GetProperty("alternatives").EnumerateArray().Select(a => a.GetString()));
+        var hit = r.GetProperty("hits").EnumerateArray().Single(h => h.GetProperty("id").GetString() == "coventry-2011-05-12-slac-inspection~86");
+        Assert.Equal("stable placements", hit.GetProperty("alsoMatched")[0].GetString());
+        var exact = await server.GetJson("/api/search?q=%22placement%20stability%22&exact=true");
+        Assert.Equal(0, exact.GetProperty("expansions").GetArrayLength());
+        Assert.False(exact.GetProperty("relaxed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task More_filter_values_than_the_limit_is_a_400_naming_it_not_a_500()
+    {
+        // 1,025 values, "|"-separated to keep under the request-line limit (each "authority=…" repeated would pass 8 KB).
+        var values = "authority=" + string.Join("%7C", Enumerable.Range(0, 1025).Select(i => "A" + i));
+        foreach (var path in new[] { "/api/search?q=care&", "/api/trends?q=care&", "/api/export?q=care&" })
+        {
+            var (status, body, type) = await server.Get(path + values);
+            Assert.Equal(400, status);
+            Assert.Equal("application/problem+json", type);
+            Assert.Equal("maxFilterValues", body.GetProperty("limit").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task The_filter_cache_cannot_be_poisoned_by_a_value_that_prints_like_two()
+    {
+        var poison = await server.GetJson("/api/search?q=children&authority=" + Uri.EscapeDataString("Coventry authority:Stoke-on-Trent"));
+        Assert.Equal(0, poison.GetProperty("total").GetInt32());
+        var both = await server.GetJson("/api/search?q=children&authority=Coventry&authority=Stoke-on-Trent");
+        var coventry = await server.GetJson("/api/search?q=children&authority=Coventry");
+        var stoke = await server.GetJson("/api/search?q=children&authority=Stoke-on-Trent");
+        Assert.Equal(coventry.GetProperty("total").GetInt32() + stoke.GetProperty("total").GetInt32(), both.GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("/api/search?q=x&match=most")]
+    [InlineData("/api/search?q=x&exact=yes")]
+    [InlineData("/api/export?q=x&format=xlsx")]
+    public async Task Bad_search_options_are_400s_naming_the_parameter(string path)
+    {
+        var (status, body, _) = await server.Get(path);
+        Assert.Equal(400, status);
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("parameter").GetString()));
+    }
+}

@@ -8,7 +8,7 @@ namespace SearchService.Browser.Tests;
 /// download its own browser here). Without a chromium on PATH these tests are reported as skipped,
 /// and .ci/run (which installs chromium) fails on that skip. Screenshots at 1280 and 390 px are kept in artifacts/screenshots.
 /// </summary>
-public class BrowserTests(ApiServer server) : IClassFixture<ApiServer>
+public class BrowserTests(KestrelApiServer server) : IClassFixture<KestrelApiServer>
 {
     private static readonly string? Chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
 
@@ -16,7 +16,7 @@ public class BrowserTests(ApiServer server) : IClassFixture<ApiServer>
     {
         get
         {
-            var dir = Path.Combine(Search.ProjectPaths.Root, "artifacts", "screenshots");
+            var dir = Path.Combine(ProjectPaths.Root, "artifacts", "screenshots");
             Directory.CreateDirectory(dir);
             return dir;
         }
@@ -125,6 +125,76 @@ public class BrowserTests(ApiServer server) : IClassFixture<ApiServer>
 
         await page.SetViewportSizeAsync(1280, 900);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "ask-1280.png") });
+    }
+
+    [Fact]
+    public async Task The_trend_chart_shows_every_year_with_an_axis_and_the_numbers_the_API_gives()
+    {
+        var (playwright, browser) = await Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        await page.GotoAsync(server.BaseAddress + "?q=placement%20stability");
+        await page.WaitForSelectorAsync("#trendChart rect[data-year]");
+
+        var api = await server.GetJson("/api/trends?q=placement%20stability&by=year");
+        var expected = api.GetProperty("buckets").EnumerateArray()
+            .Select(b => (b.GetProperty("value").GetString()!, b.GetProperty("paragraphs").GetInt32(), b.GetProperty("totalParagraphs").GetInt32())).ToList();
+        var bars = await page.EvalOnSelectorAllAsync<string[]>("#trendChart rect[data-year]",
+            "rs => rs.map(r => r.dataset.year + '|' + r.dataset.count + '|' + r.dataset.total)");
+        Assert.Equal(expected.Select(e => $"{e.Item1}|{e.Item2}|{e.Item3}"), bars);
+        // Every year from the first to the last, zeros included.
+        var years = expected.Select(e => int.Parse(e.Item1)).ToList();
+        Assert.Equal(Enumerable.Range(years[0], years[^1] - years[0] + 1), years);
+        Assert.Contains(expected, e => e.Item2 == 0);
+        // A count axis whose top is at least the largest count, and the bars' heights in proportion.
+        var ticks = await page.EvalOnSelectorAllAsync<string[]>("#trendChart .axis text", "ts => ts.map(t => t.textContent)");
+        Assert.Equal("0", ticks[0]);
+        int top = int.Parse(ticks[^1], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(top >= expected.Max(e => e.Item2));
+        var heights = await page.EvalOnSelectorAllAsync<double[]>("#trendChart rect[data-year]", "rs => rs.map(r => r.height.baseVal.value)");
+        int biggest = expected.FindIndex(e => e.Item2 == expected.Max(x => x.Item2));
+        for (int i = 0; i < heights.Length; i++)
+            Assert.Equal(heights[biggest] * expected[i].Item2 / expected[biggest].Item2, heights[i], 1.0);
+        Assert.Contains("Matching paragraphs per year", await page.InnerTextAsync("#trend figcaption"));
+
+        // Share instead of counts: the caption names the denominator, the axis is in per cent.
+        await page.CheckAsync("input[name=trendMode][value=share]");
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#trendChart .axis text')].pop()?.textContent.endsWith('%')");
+        Assert.Contains(api.GetProperty("denominator").GetString()!, await page.InnerTextAsync("#trendCaption"));
+        Assert.Contains("chart=share", page.Url);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "trend-share-1280.png") });
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task The_page_says_which_synonyms_matched_can_turn_them_off_and_says_when_words_were_dropped()
+    {
+        var (playwright, browser) = await Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await page.GotoAsync(server.BaseAddress + "?q=%22placement%20stability%22");
+        await page.WaitForSelectorAsync("#synonyms:not([hidden])");
+        Assert.Contains("Also matched: stable placements", await page.InnerTextAsync("#synonyms"));
+        Assert.Contains("Matched the synonym stable placements", await page.InnerTextAsync("#results"));
+
+        await page.UncheckAsync("#useSynonyms");
+        await page.WaitForURLAsync(u => u.Contains("exact=true"));
+        await page.WaitForFunctionAsync("() => document.querySelector('#synonymList').textContent.includes('Synonyms are off')");
+        Assert.DoesNotContain("Matched the synonym", await page.InnerTextAsync("#results"));
+        Assert.Contains("paragraphs in", await page.InnerTextAsync("#summary"));
+
+        await page.GotoAsync(server.BaseAddress + "?q=placement%20stability%20xyzzyq");
+        await page.WaitForSelectorAsync("#relaxed:not([hidden])");
+        var notice = await page.InnerTextAsync("#relaxed");
+        Assert.Contains("No paragraph has every word", notice);
+        Assert.Contains("“xyzzyq”", notice);
+        var api = await server.GetJson("/api/search?q=placement%20stability%20xyzzyq");
+        Assert.StartsWith($"{api.GetProperty("total").GetInt32():N0} paragraphs in {api.GetProperty("documents").GetInt32():N0} documents",
+            await page.InnerTextAsync("#summary"));
     }
 
     [Fact]

@@ -18,7 +18,8 @@ internal static class PublishedReports
     {
         var files = Directory.GetFiles(Folder, "*.pdf").OrderBy(f => f, StringComparer.Ordinal).ToList();
         var results = new FileOutcome[files.Count];
-        Parallel.For(0, files.Count, i => results[i] = Corpus.Read(files[i], DocumentReaders.Default));
+        // As the indexer does: one file per core, so each file's read time (which has a per-file limit) is its own.
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => results[i] = Corpus.Read(files[i], DocumentReaders.Default));
         return results.ToDictionary(r => Path.GetFileName(r.Path));
     });
 

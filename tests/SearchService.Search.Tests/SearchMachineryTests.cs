@@ -54,9 +54,11 @@ public class SearchMachineryTests(CorpusIndexFixture corpus)
     public void A_filter_is_built_once_and_the_cache_stays_bounded()
     {
         var cache = new FilterCache();
-        var query = new TermQuery(new Term(IndexSchema.Authority, "Coventry"));
-        Assert.Same(cache.For(query), cache.For(new TermQuery(new Term(IndexSchema.Authority, "Coventry"))));
-        for (int i = 0; i < FilterCache.Capacity * 2; i++) cache.For(new TermQuery(new Term(IndexSchema.Authority, "a" + i)));
+        int built = 0;
+        Query Coventry() { built++; return new TermQuery(new Term(IndexSchema.Authority, "Coventry")); }
+        Assert.Same(cache.For("authority=Coventry", Coventry), cache.For("authority=Coventry", Coventry));
+        Assert.Equal(1, built);
+        for (int i = 0; i < FilterCache.Capacity * 2; i++) cache.For("a" + i, () => new TermQuery(new Term(IndexSchema.Authority, "a" + i)));
         Assert.True(cache.Count <= FilterCache.Capacity);
     }
 

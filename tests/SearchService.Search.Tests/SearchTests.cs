@@ -139,11 +139,11 @@ public class SearchTests(SeedIndexFixture seeds) : IClassFixture<SeedIndexFixtur
     [Fact]
     public void Trends_count_paragraphs_documents_and_share_per_year()
     {
-        var trends = Index.Trends("\"placement stability\"", SearchFilters.None, "year");
-        var y2007 = trends.Single(t => t.Value == "2007");
+        var trends = Index.Trends(new SearchRequest { Query = "\"placement stability\"" }, "year");
+        var y2007 = trends.Buckets.Single(t => t.Value == "2007");
         Assert.Equal(2, y2007.Documents);
         Assert.True(y2007.Paragraphs >= 2 && y2007.Share > 0 && y2007.Share < 1);
-        Assert.Equal(trends.Sum(t => t.TotalParagraphs), Index.ParagraphCount);
+        Assert.Equal(trends.Buckets.Sum(t => t.TotalParagraphs), Index.ParagraphCount);
     }
 
     [Fact]

@@ -50,4 +50,29 @@ public sealed class SnippetTests : IDisposable
     [InlineData("council's", "council")]
     [InlineData("Council’s", "council")]
     public void Analysis_joins_spellings(string a, string b) => Assert.Equal(_analyzer.Terms(b), _analyzer.Terms(a));
+
+    [Theory]
+    [InlineData("The council’s “placement stability” work – well‐being and wellbeing")]
+    [InlineData("Soft\u00ADhyphen and zero\u200Bwidth; `quoted’ ‑ dash")]
+    [InlineData("Nothing to fold here at all.")]
+    public void Our_char_filter_folds_exactly_as_Analysis_Commons_MappingCharFilter_would(string text)
+    {
+        // The same folded text and the same offsets back into the original; ours is kept because it is faster (BENCHMARKS.md).
+        var ours = (Lucene.Net.Analysis.CharFilter)ReportAnalyzer.FoldingFilter(new StringReader(text));
+        var mapping = new Lucene.Net.Analysis.CharFilters.MappingCharFilter(ReportAnalyzer.Foldings, new StringReader(text));
+        var folded = ReadAll(ours);
+        Assert.Equal(ReadAll(mapping), folded);
+        for (int i = 0; i <= folded.Length; i++) Assert.Equal(mapping.CorrectOffset(i), ours.CorrectOffset(i));
+        Assert.NotEqual(text.Contains('’') || text.Contains('\u00AD'), folded == text);
+    }
+
+    /// <summary>Reads a char filter to its end (Lucene's readers end with −1 or 0).</summary>
+    private static string ReadAll(TextReader reader)
+    {
+        var sb = new System.Text.StringBuilder();
+        var buffer = new char[64];
+        int n;
+        while ((n = reader.Read(buffer, 0, buffer.Length)) > 0) sb.Append(buffer, 0, n);
+        return sb.ToString();
+    }
 }

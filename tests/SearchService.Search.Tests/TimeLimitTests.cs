@@ -31,5 +31,13 @@ public class TimeLimitTests(SeedIndexFixture seeds) : IClassFixture<SeedIndexFix
         Assert.True(result.Partial);
         Assert.Contains("50 ms", result.Warning);
         Assert.True(result.Total < index.ParagraphCount);
+        // What is missing is said: the share searched, and that the total is only a lower bound.
+        Assert.NotNull(result.Missing);
+        Assert.InRange(result.Missing.SearchedShare, 0, 0.999);
+        Assert.Contains("total (a lower bound)", result.Missing.Incomplete);
+        // Trends and relaxation under the same budget: cut, and never relaxed on a partial count.
+        var trends = index.Trends(new SearchRequest { Query = "children" }, "year");
+        Assert.True(trends.Partial);
+        Assert.Null(index.Search(new SearchRequest { Query = "children xyzzyq" }).Relaxed);
     }
 }

@@ -1,11 +1,19 @@
+using Microsoft.Extensions.Options;
+
 namespace SearchService.Api.Infrastructure;
 
-/// <summary>Absolute links for citations: the configured public base URL, or the request's own scheme and host.</summary>
-public sealed class LinkBuilder(IConfiguration configuration)
+/// <summary>
+/// Links for citations: absolute from the configured <c>PublicBaseUrl</c>, otherwise relative to
+/// the site. Never built from the request's Host header, which a client chooses.
+/// </summary>
+public sealed class LinkBuilder(IOptions<HostingOptions> options)
 {
-    private readonly string? _configured = configuration["PublicBaseUrl"]?.TrimEnd('/');
+    private readonly string _base = options.Value.PublicBaseUrl?.TrimEnd('/') ?? "";
 
-    public string BaseUrl(HttpRequest request) => string.IsNullOrEmpty(_configured) ? $"{request.Scheme}://{request.Host}" : _configured;
+    /// <summary>The configured base ("" when links are relative).</summary>
+    public string BaseUrl => _base;
 
-    public string Permalink(HttpRequest request, string paragraphId) => $"{BaseUrl(request)}/p/{Uri.EscapeDataString(paragraphId)}";
+    public string Permalink(string paragraphId) => $"{_base}/p/{Uri.EscapeDataString(paragraphId)}";
+
+    public string DocumentPage(string documentId) => $"{_base}/d/{Uri.EscapeDataString(documentId)}";
 }

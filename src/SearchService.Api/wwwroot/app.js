@@ -24,7 +24,9 @@ function esc(s) {
 function readState() {
   const p = new URLSearchParams(location.search);
   const s = { q: p.get('q') || '', page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1), sort: p.get('sort') || 'relevance',
-              groupBy: p.get('groupBy') || '', ask: p.get('ask') === '1', yearFrom: p.get('yearFrom') || '', yearTo: p.get('yearTo') || '' };
+              groupBy: p.get('groupBy') || '', yearFrom: p.get('yearFrom') || '', yearTo: p.get('yearTo') || '',
+              ask: p.get('ask') === '1', match: p.get('match') === 'any' ? 'any' : '', exact: p.get('exact') === 'true' ? 'true' : '',
+              chart: p.get('chart') === 'share' ? 'share' : '' };
   for (const k of LIST_PARAMS) s[k] = p.getAll(k);
   return s;
 }
@@ -38,6 +40,9 @@ function toParams(s, extra = {}) {
   if (s.sort && s.sort !== 'relevance') p.set('sort', s.sort);
   if (s.groupBy) p.set('groupBy', s.groupBy);
   if (s.ask) p.set('ask', '1');
+  if (s.match) p.set('match', s.match);
+  if (s.exact) p.set('exact', s.exact);
+  if (s.chart) p.set('chart', s.chart);
   if (s.page > 1) p.set('page', String(s.page));
   for (const [k, v] of Object.entries(extra)) p.set(k, v);
   return p;
@@ -69,6 +74,8 @@ async function render() {
   const s = readState();
   $('q').value = s.q;
   $('sort').value = s.sort;
+  $('match').value = s.match || 'all';
+  $('useSynonyms').checked = !s.exact;
   $('group').checked = s.groupBy === 'document';
   $('ask').checked = s.ask;
   $('yearFrom').value = s.yearFrom;
@@ -78,10 +85,11 @@ async function render() {
   answerBox.hidden = true;
   try {
     const asking = isQuestion(s);
-    const search = getJson('/api/search?' + toParams({ ...s, q: asking ? '' : s.q }, { pageSize: '10' }).toString());
-    const ask = asking ? getJson('/api/ask?' + toParams({ ...s, page: 1, sort: 'relevance', groupBy: '', ask: false }).toString()) : null;
+    const search = getJson('/api/search?' + toParams({ ...s, q: asking ? '' : s.q, chart: '' }, { pageSize: '10' }).toString());
+    const ask = asking ? getJson('/api/ask?' + toParams({ ...s, page: 1, sort: 'relevance', groupBy: '', ask: false, match: '', exact: '', chart: '' }).toString()) : null;
     const result = await search;
     renderFacets(result.facets, s);
+    renderNotices(asking ? null : result, s);
     renderResults(asking && ask ? await renderAnswer(ask) || result : result, s, asking);
     if (!asking) renderTrend(s); else $('trend').hidden = true;
     renderTimeline(s);
@@ -116,6 +124,30 @@ async function renderAnswer(askPromise) {
   }
   // The passages behind the answer are the hits to show.
   return { query: r.question, total: r.passages.length, page: 1, pageSize: r.passages.length, hits: r.passages, facets: null, asked: true };
+}
+
+// What the search did with the words: dropped some (relaxed), searched synonyms, stopped early.
+function renderNotices(result, s) {
+  const relaxed = $('relaxed'), partial = $('partial'), syn = $('synonyms');
+  relaxed.hidden = partial.hidden = true;
+  syn.hidden = true;
+  if (!result || !s.q) return;
+  if (result.relaxed && result.relaxation) {
+    const r = result.relaxation;
+    const few = r.matchedAllWords === 0 ? 'No paragraph has every word' : `Only ${r.matchedAllWords.toLocaleString('en-GB')} ${r.matchedAllWords === 1 ? 'paragraph has' : 'paragraphs have'} every word`;
+    relaxed.textContent = `${few}: also showing paragraphs without ${r.dropped.map(w => `“${w}”`).join(', ')}. Put + before a word to require it.`;
+    relaxed.hidden = false;
+  }
+  if (result.partial && result.missing) {
+    partial.textContent = `At least ${result.total.toLocaleString('en-GB')} paragraphs: ${result.missing.reason} The counts and facets are incomplete.`;
+    partial.hidden = false;
+  }
+  const alternatives = (result.expansions || []).flatMap(e => e.alternatives);
+  if (alternatives.length > 0 || s.exact) {
+    $('synonymList').innerHTML = s.exact ? 'Synonyms are off: only the words as typed.'
+      : `Also matched: ${alternatives.map(a => `<span class="form">${esc(a)}</span>`).join(', ')}`;
+    syn.hidden = false;
+  }
 }
 
 function renderChips(s) {
@@ -157,10 +189,15 @@ function renderFacets(facets, s) {
 
 function renderResults(result, s, asking) {
   const total = result.total;
-  const what = asking ? 'passages behind the answer' : (s.groupBy === 'document' ? 'documents' : 'paragraphs');
+  const n = (x) => x.toLocaleString('en-GB');
+  const atLeast = result.partial ? 'at least ' : '';
+  let counted;
+  if (asking) counted = `${n(total)} passages behind the answer`;
+  else if (s.groupBy === 'document') counted = `${atLeast}${n(result.documents)} documents (${n(total)} paragraphs)`;
+  else counted = `${atLeast}${n(total)} paragraphs in ${n(result.documents)} documents`;
   $('summary').textContent = s.q || LIST_PARAMS.some(k => s[k].length)
-    ? `${total.toLocaleString('en-GB')} ${what}${result.warning ? ' — ' + result.warning : ''}`
-    : `${total.toLocaleString('en-GB')} paragraphs indexed: search or pick a filter`;
+    ? `${counted}${result.warning && !result.partial ? ' — ' + result.warning : ''}`
+    : `${n(total)} paragraphs indexed: search or pick a filter`;
   $('results').innerHTML = result.hits.map((h, i) => `
     <li class="hit" data-id="${esc(h.id)}">
       <h3><a href="/p/${encodeURIComponent(h.id)}">${esc(h.documentTitle)}</a></h3>
@@ -169,6 +206,7 @@ function renderResults(result, s, asking) {
         ${h.moreInDocument ? ` · ${h.moreInDocument} more in this document` : ''}</p>
       ${h.sectionPath.length ? `<p class="path">${h.sectionPath.map(esc).join(' › ')}</p>` : ''}
       <p class="snippet">${h.snippet}</p>
+      ${h.alsoMatched && h.alsoMatched.length ? `<p class="also">Matched the synonym ${h.alsoMatched.map(esc).join(', ')}</p>` : ''}
       <div class="actions">
         <button type="button" class="copy" data-copy="${esc(h.citation.text + ' ' + h.citation.url)}">Copy citation</button>
         <a href="/p/${encodeURIComponent(h.id)}">Open in context</a>
@@ -185,7 +223,9 @@ function renderResults(result, s, asking) {
 }
 
 function renderPager(result, s, asking) {
-  const pages = asking ? 1 : Math.min(Math.ceil(result.total / 10), 1000);
+  // The pages are what the list shows: documents when grouped, paragraphs otherwise.
+  const items = s.groupBy === 'document' && !asking ? result.documents : result.total;
+  const pages = asking ? 1 : Math.min(Math.ceil(items / 10), 1000);
   if (pages <= 1) { $('pager').innerHTML = ''; return; }
   const from = Math.max(1, s.page - 3), to = Math.min(pages, s.page + 3);
   let html = s.page > 1 ? `<button type="button" data-page="${s.page - 1}">Previous</button>` : '';
@@ -197,25 +237,50 @@ function renderPager(result, s, asking) {
   }));
 }
 
+// The per-year chart: every year of the range (zeros drawn as empty), counts on a labelled axis,
+// or each year's share of its indexed paragraphs — one or the other, chosen by the reader.
 async function renderTrend(s) {
   const box = $('trend');
   if (!s.q) { box.hidden = true; return; }
   try {
-    const t = await getJson('/api/trends?' + toParams({ ...s, page: 1, sort: '', groupBy: '' }, { by: 'year' }).toString());
-    const buckets = t.buckets.filter(b => b.totalParagraphs > 0);
+    const t = await getJson('/api/trends?' + toParams({ ...s, page: 1, sort: '', groupBy: '', chart: '' }, { by: 'year' }).toString());
+    const buckets = t.buckets;
     if (buckets.length === 0) { box.hidden = true; return; }
-    const max = Math.max(...buckets.map(b => b.share), 0.0001);
-    const w = 600, h = 150, bw = w / buckets.length;
+    const share = s.chart === 'share';
+    document.querySelectorAll('input[name=trendMode]').forEach(r => { r.checked = r.value === (share ? 'share' : 'count'); });
+    $('trendCaption').textContent = share
+      ? `Share of ${t.denominator} that match, per year`
+      : `Matching paragraphs per year (${t.total.toLocaleString('en-GB')} in all${t.unbucketed ? `, ${t.unbucketed} undated` : ''})`;
+    const value = (b) => share ? b.share : b.paragraphs;
+    const max = Math.max(...buckets.map(value));
+    const top = niceMax(max, share);
+    const w = 640, h = 190, left = 44, bottom = 22, plot = h - bottom - 8, bw = (w - left) / buckets.length;
+    const y = (v) => h - bottom - (top === 0 ? 0 : (v / top) * plot);
+    const fmt = (v) => share ? `${(v * 100).toFixed(v * 100 < 10 && v > 0 ? 1 : 0)}%` : v.toLocaleString('en-GB');
+    const ticks = [0, top / 2, top].map(v => `<g class="axis"><line x1="${left}" x2="${w}" y1="${y(v)}" y2="${y(v)}"></line>
+      <text x="${left - 4}" y="${y(v) + 3}" text-anchor="end">${fmt(v)}</text></g>`).join('');
+    const every = Math.ceil(buckets.length / 16);
     const bars = buckets.map((b, i) => {
-      const bh = Math.round((b.share / max) * (h - 40));
-      return `<g><title>${esc(b.value)}: ${b.paragraphs} paragraphs in ${b.documents} documents (${(b.share * 100).toFixed(1)}%)</title>
-        <rect x="${i * bw + 4}" y="${h - 20 - bh}" width="${Math.max(2, bw - 8)}" height="${bh}"></rect>
-        <text x="${i * bw + bw / 2}" y="${h - 6}" text-anchor="middle">${esc(b.value)}</text>
-        <text x="${i * bw + bw / 2}" y="${h - 24 - bh}" text-anchor="middle">${b.paragraphs}</text></g>`;
+      const bh = Math.max(0, h - bottom - y(value(b)));
+      const x = left + i * bw;
+      return `<g><title>${esc(b.value)}: ${b.paragraphs.toLocaleString('en-GB')} matching paragraphs in ${b.documents} documents; ${b.totalParagraphs.toLocaleString('en-GB')} paragraphs indexed (${(b.share * 100).toFixed(1)}%)</title>
+        <rect class="${b.paragraphs === 0 ? 'zero' : ''}" data-year="${esc(b.value)}" data-count="${b.paragraphs}" data-share="${b.share}" data-total="${b.totalParagraphs}"
+          x="${x + 2}" y="${h - bottom - bh}" width="${Math.max(2, bw - 4)}" height="${bh}"></rect>
+        ${i % every === 0 ? `<text class="year" x="${x + bw / 2}" y="${h - 6}" text-anchor="middle">${esc(b.value)}</text>` : ''}</g>`;
     }).join('');
-    $('trendChart').innerHTML = `<svg viewBox="0 0 ${w} ${h}" role="img" aria-label="Matching paragraphs per year of publication">${bars}</svg>`;
+    $('trendChart').innerHTML = `<svg viewBox="0 0 ${w} ${h}" role="img" aria-label="${share ? 'Share of paragraphs' : 'Matching paragraphs'} per year, ${esc(buckets[0].value)} to ${esc(buckets[buckets.length - 1].value)}">
+      ${ticks}<line class="baseline" x1="${left}" x2="${w}" y1="${h - bottom}" y2="${h - bottom}" stroke="currentColor"></line>${bars}</svg>`;
     box.hidden = false;
   } catch { box.hidden = true; }
+}
+
+// A round top for the axis: 1, 2 or 5 times a power of ten (shares in whole per cent).
+function niceMax(max, share) {
+  if (max <= 0) return share ? 0.01 : 1;
+  const scaled = share ? max * 100 : max;
+  const p = Math.pow(10, Math.floor(Math.log10(scaled)));
+  const m = [1, 2, 5, 10].find(f => f * p >= scaled) * p;
+  return share ? m / 100 : Math.max(1, m);
 }
 
 async function renderTimeline(s) {
@@ -298,6 +363,11 @@ async function exportBriefing(format) {
 
 $('search').addEventListener('submit', (e) => { e.preventDefault(); const next = readState(); next.q = $('q').value.trim(); next.ask = $('ask').checked; next.page = 1; go(next); });
 $('sort').addEventListener('change', () => { const next = readState(); next.sort = $('sort').value; next.page = 1; go(next); });
+$('match').addEventListener('change', () => { const next = readState(); next.match = $('match').value === 'any' ? 'any' : ''; next.page = 1; go(next); });
+$('useSynonyms').addEventListener('change', () => { const next = readState(); next.exact = $('useSynonyms').checked ? '' : 'true'; next.page = 1; go(next); });
+document.querySelectorAll('input[name=trendMode]').forEach(r => r.addEventListener('change', () => {
+  const next = readState(); next.chart = r.value === 'share' ? 'share' : ''; history.replaceState(null, '', '?' + toParams(next).toString()); renderTrend(next);
+}));
 $('group').addEventListener('change', () => { const next = readState(); next.groupBy = $('group').checked ? 'document' : ''; next.page = 1; go(next); });
 $('applyYears').addEventListener('click', () => { const next = readState(); next.yearFrom = $('yearFrom').value; next.yearTo = $('yearTo').value; next.page = 1; go(next); });
 document.querySelectorAll('[data-export]').forEach(b => b.addEventListener('click', () => exportBriefing(b.dataset.export)));

@@ -14,13 +14,31 @@ namespace SearchService.Core.Briefings;
 /// </summary>
 public static class BriefingWriter
 {
-    public static byte[] Write(Briefing b, string format) => format switch
+    public static byte[] Write(Briefing b, string format)
     {
-        BriefingFormats.Markdown => Encoding.UTF8.GetBytes(Markdown(b)),
-        BriefingFormats.Html => Encoding.UTF8.GetBytes(Html(b)),
-        BriefingFormats.Docx => Docx(b),
-        _ => throw new ArgumentException($"Unknown briefing format '{format}'."),
-    };
+        b = XmlSafe(b);
+        return format switch
+        {
+            BriefingFormats.Markdown => Encoding.UTF8.GetBytes(Markdown(b)),
+            BriefingFormats.Html => Encoding.UTF8.GetBytes(Html(b)),
+            BriefingFormats.Docx => Docx(b),
+            _ => throw new ArgumentException($"Unknown briefing format '{format}'."),
+        };
+    }
+
+    /// <summary>
+    /// The briefing with only characters XML can hold: a note typed with a control character (or
+    /// text indexed before ingest removed them) would otherwise make a DOCX Word refuses to open.
+    /// </summary>
+    public static Briefing XmlSafe(Briefing b)
+    {
+        static string S(string s) => Reading.DocumentReaders.XmlSafe(s);
+        return b with
+        {
+            Title = S(b.Title),
+            Items = b.Items.Select(i => new BriefingItem(i.Note is null ? null : S(i.Note), S(i.Quote), S(i.Citation), S(i.Url), i.SourceId, S(i.SourceCitation), S(i.SourceUrl))).ToList(),
+        };
+    }
 
     private static string Date(Briefing b) => b.Created.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
@@ -75,6 +93,7 @@ public static class BriefingWriter
 
     public static byte[] Docx(Briefing b)
     {
+        b = XmlSafe(b);
         using var stream = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {

@@ -24,7 +24,9 @@ public sealed partial class PdfDocumentReader : IDocumentReader
         public bool InMargin => Bottom < PageHeight * 0.1 || Top > PageHeight * 0.92;
     }
 
-    public SourceText Read(string path, byte[] content)
+    public SourceText Read(string path, byte[] content) => Read(path, content, ReadLimits.Default, CancellationToken.None);
+
+    public SourceText Read(string path, byte[] content, ReadLimits limits, CancellationToken cancellation)
     {
         if (content.Length == 0) throw new UnreadableSourceException(path, "the file is empty");
         if (content.AsSpan(0, Math.Min(content.Length, 1024)).IndexOf("%PDF-"u8) < 0)
@@ -33,13 +35,26 @@ public sealed partial class PdfDocumentReader : IDocumentReader
             var what = start.StartsWith('<') ? "it is an HTML page, not a PDF" : "it does not start with a PDF header";
             throw new UnreadableSourceException(path, $"not a PDF: {what}");
         }
+        // Opening walks the whole page tree, so a file that declares more pages than the limit is refused unread.
+        if (DeclaredPages(content) > limits.MaxPages)
+            throw new UnreadableSourceException(path, $"the PDF declares {DeclaredPages(content):N0} pages, over the limit of {limits.MaxPages:N0}");
         var pages = new List<List<Line>>();
         DateOnly? produced;
         try
         {
             using var pdf = PdfDocument.Open(content);
-            foreach (var page in pdf.GetPages()) pages.Add(ReadLines(page));
+            if (pdf.NumberOfPages > limits.MaxPages)
+                throw new UnreadableSourceException(path, $"the PDF has {pdf.NumberOfPages:N0} pages, over the limit of {limits.MaxPages:N0}");
+            foreach (var page in pdf.GetPages())
+            {
+                cancellation.ThrowIfCancellationRequested();
+                pages.Add(ReadLines(page, path, limits, cancellation));
+            }
             produced = Produced(pdf);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
         }
         catch (PdfDocumentEncryptedException)
         {
@@ -60,11 +75,31 @@ public sealed partial class PdfDocumentReader : IDocumentReader
         return created is { Year: >= 1990 and <= 2100 } c ? DateOnly.FromDateTime(c.Date) : null;
     }
 
-    private static List<Line> ReadLines(Page page)
+    /// <summary>The largest page count the file's page-tree nodes declare (0 when they are compressed out of sight).</summary>
+    private static long DeclaredPages(byte[] content)
+    {
+        long most = 0;
+        var rest = content.AsSpan();
+        for (int at; (at = rest.IndexOf("/Count"u8)) >= 0;)
+        {
+            rest = rest[(at + 6)..];
+            int i = 0;
+            while (i < rest.Length && rest[i] is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t') i++;
+            long n = 0;
+            for (int digits = 0; i < rest.Length && rest[i] is >= (byte)'0' and <= (byte)'9' && digits < 12; i++, digits++) n = n * 10 + (rest[i] - '0');
+            most = Math.Max(most, n);
+        }
+        return most;
+    }
+
+    private static List<Line> ReadLines(Page page, string path, ReadLimits limits, CancellationToken cancellation)
     {
         var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
         var lines = new List<Line>();
         if (words.Count == 0) return lines;
+        if (words.Count > limits.MaxWordsPerPage)
+            throw new UnreadableSourceException(path, $"page {page.Number} has {words.Count:N0} words, over the limit of {limits.MaxWordsPerPage:N0} a page");
+        cancellation.ThrowIfCancellationRequested();
         double bodySize = Median(words.Select(w => w.Letters[0].PointSize));
         double width = page.Width;
         foreach (var group in Rows(words))

@@ -21,4 +21,7 @@ public interface IDocumentReader
     bool CanRead(string path, ReadOnlySpan<byte> head);
 
     SourceText Read(string path, byte[] content);
+
+    /// <summary>Reads within the per-file limits; a reader that can take long checks <paramref name="cancellation"/> as it goes.</summary>
+    SourceText Read(string path, byte[] content, ReadLimits limits, CancellationToken cancellation) => Read(path, content);
 }

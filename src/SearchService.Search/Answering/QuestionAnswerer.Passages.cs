@@ -33,7 +33,8 @@ public sealed partial class QuestionAnswerer
         IReadOnlyList<SearchHit> hits;
         try
         {
-            hits = index.Search(new SearchRequest { Query = query, Filters = scoped, PageSize = depth }).Hits;
+            // Any word: a question's words are evidence to rank by, not a list every passage must hold.
+            hits = index.Search(new SearchRequest { Query = query, Filters = scoped, PageSize = depth, Match = MatchMode.Any }).Hits;
         }
         catch (QuerySyntaxException)
         {

@@ -14,7 +14,8 @@ public static class BriefingAssembler
 
     /// <summary>The briefing, or the ids that are not in the index.</summary>
     public static (Briefing? Briefing, IReadOnlyList<string> Unknown) Assemble(
-        ReportIndex index, string title, IReadOnlyList<BriefingRequestItem> items, Func<string, string> permalink, Func<string, string> documentLink)
+        ReportIndex index, string title, IReadOnlyList<BriefingRequestItem> items, Func<string, string> permalink, Func<string, string> documentLink,
+        TimeProvider? clock = null)
     {
         var unknown = new List<string>();
         var built = new List<BriefingItem>();
@@ -27,6 +28,6 @@ public static class BriefingAssembler
             built.Add(new BriefingItem(item.Note, p.Text, Citations.Plain(model, p.Label), permalink(p.Id), d.Id, Citations.Source(model) + ".", documentLink(d.Id)));
         }
         if (unknown.Count > 0) return (null, unknown.Distinct().ToList());
-        return (new Briefing(string.IsNullOrWhiteSpace(title) ? "Briefing" : title.Trim(), built, DateOnly.FromDateTime(DateTime.UtcNow)), []);
+        return (new Briefing(string.IsNullOrWhiteSpace(title) ? "Briefing" : title.Trim(), built, DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime)), []);
     }
 }

@@ -139,30 +139,149 @@ internal sealed class DocumentGroupCollector : ICollector
     public bool AcceptsDocsOutOfOrder => true;
 }
 
-/// <summary>Counts matching paragraphs and distinct documents per bucket value (trends).</summary>
+/// <summary>
+/// Counts matching paragraphs and distinct documents per bucket value (trends), and in all:
+/// per segment by ordinal in arrays and a set of (bucket, document) ordinal pairs, turned into
+/// values at each segment's end. Matches without a bucket value are counted as unbucketed.
+/// </summary>
 internal sealed class BucketCollector(string bucketField) : ICollector
 {
     private OrdinalColumn _buckets = OrdinalColumn.Empty;
     private OrdinalColumn _documents = OrdinalColumn.Empty;
-    public Dictionary<string, (int Paragraphs, HashSet<string> Documents)> Buckets { get; } = new(StringComparer.Ordinal);
+    private int[] _counts = [];
+    private readonly HashSet<long> _pairs = [];
+    private bool[] _seenDocuments = [];
+    private readonly Dictionary<string, int> _paragraphs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _bucketDocuments = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _allDocuments = new(StringComparer.Ordinal);
+
+    public int Total { get; private set; }
+    public int Unbucketed { get; private set; }
+
+    /// <summary>Per bucket value: matching paragraphs and distinct documents.</summary>
+    public IReadOnlyDictionary<string, (int Paragraphs, int Documents)> Buckets
+    {
+        get
+        {
+            Flush();
+            return _paragraphs.ToDictionary(kv => kv.Key, kv => (kv.Value, _bucketDocuments.TryGetValue(kv.Key, out var d) ? d.Count : 0), StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>Distinct documents among all matches.</summary>
+    public int Documents
+    {
+        get { Flush(); return _allDocuments.Count; }
+    }
 
     public void SetScorer(Scorer scorer) { }
 
     public void Collect(int doc)
     {
-        var bucket = _buckets.ValueOf(doc);
-        if (bucket is null) return;
-        if (!Buckets.TryGetValue(bucket, out var b)) b = (0, new HashSet<string>(StringComparer.Ordinal));
-        if (_documents.ValueOf(doc) is { } document) b.Documents.Add(document);
-        Buckets[bucket] = (b.Paragraphs + 1, b.Documents);
+        Total++;
+        int document = _documents.Ordinals[doc];
+        if (document >= 0) _seenDocuments[document] = true;
+        int bucket = _buckets.Ordinals[doc];
+        if (bucket < 0) { Unbucketed++; return; }
+        _counts[bucket]++;
+        if (document >= 0) _pairs.Add(((long)bucket << 32) | (uint)document);
     }
 
     public void SetNextReader(AtomicReaderContext context)
     {
+        Flush();
         var values = SegmentValues.Of(context.AtomicReader);
         _buckets = values.Column(bucketField);
         _documents = values.Column(Indexing.IndexSchema.DocumentId);
+        _counts = new int[_buckets.Values.Length];
+        _seenDocuments = new bool[_documents.Values.Length];
+    }
+
+    private void Flush()
+    {
+        for (int ord = 0; ord < _counts.Length; ord++)
+        {
+            if (_counts[ord] == 0) continue;
+            var value = _buckets.Values[ord];
+            _paragraphs[value] = _paragraphs.GetValueOrDefault(value) + _counts[ord];
+            _counts[ord] = 0;
+        }
+        foreach (var pair in _pairs)
+        {
+            var bucket = _buckets.Values[(int)(pair >> 32)];
+            if (!_bucketDocuments.TryGetValue(bucket, out var set)) _bucketDocuments[bucket] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.Add(_documents.Values[(int)(pair & 0xFFFFFFFF)]);
+        }
+        _pairs.Clear();
+        for (int ord = 0; ord < _seenDocuments.Length; ord++)
+        {
+            if (!_seenDocuments[ord]) continue;
+            _allDocuments.Add(_documents.Values[ord]);
+            _seenDocuments[ord] = false;
+        }
     }
 
     public bool AcceptsDocsOutOfOrder => true;
+}
+
+/// <summary>Every matching document number (global), for exports: the same matches the search counts.</summary>
+internal sealed class MatchListCollector : ICollector
+{
+    private Scorer? _scorer;
+    private int _docBase;
+    public List<(int Doc, float Score)> Matches { get; } = [];
+
+    public void SetScorer(Scorer scorer) => _scorer = scorer;
+    public void Collect(int doc) => Matches.Add((_docBase + doc, _scorer?.GetScore() ?? 0));
+    public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
+    public bool AcceptsDocsOutOfOrder => true;
+}
+
+/// <summary>Thrown by <see cref="BudgetCollector"/> when a search runs past its time budget.</summary>
+internal sealed class BudgetExceededException(int lastDoc) : Exception("The search ran past its time budget.")
+{
+    /// <summary>The last document (global number) collected before the budget ran out.</summary>
+    public int LastDoc { get; } = lastDoc;
+}
+
+/// <summary>
+/// Wraps the collector of a search: multiplies each score by the paragraph's quality prior (when
+/// asked), and stops the search when its time budget runs out. Lucene's TimeLimitingCollector
+/// and CustomScoreQuery did these jobs, but read a shared clock and walked a function query for
+/// every match; this reads the clock every 256 matches and the prior from the segment's array.
+/// </summary>
+internal sealed class BudgetCollector(ICollector inner, Func<long> now, long deadline, bool prior) : ICollector
+{
+    private int _docBase;
+    private int _count;
+    private float[] _quality = [];
+
+    public void SetScorer(Scorer scorer) => inner.SetScorer(prior ? new PriorScorer(scorer, this) : scorer);
+
+    public void Collect(int doc)
+    {
+        if ((_count++ & 255) == 0 && now() > deadline) throw new BudgetExceededException(_docBase + doc);
+        inner.Collect(doc);
+    }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        if (now() > deadline) throw new BudgetExceededException(context.DocBase - 1);
+        _docBase = context.DocBase;
+        if (prior) _quality = SegmentValues.Of(context.AtomicReader).Quality;
+        inner.SetNextReader(context);
+    }
+
+    public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
+
+    /// <summary>The query's score times the quality prior (see ReportIndexWriter.Quality).</summary>
+    private sealed class PriorScorer(Scorer scorer, BudgetCollector owner) : Scorer(scorer.Weight)
+    {
+        public override float GetScore() => scorer.GetScore() * owner._quality[scorer.DocID];
+        public override int Freq => scorer.Freq;
+        public override int DocID => scorer.DocID;
+        public override int NextDoc() => scorer.NextDoc();
+        public override int Advance(int target) => scorer.Advance(target);
+        public override long GetCost() => scorer.GetCost();
+    }
 }

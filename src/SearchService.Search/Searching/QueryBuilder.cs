@@ -5,22 +5,52 @@ using SearchService.Search.Indexing;
 
 namespace SearchService.Search.Searching;
 
-/// <summary>What a query matches, for marking snippets: single terms and phrases (as analysed terms).</summary>
+/// <summary>
+/// What a query matches, for marking snippets: single terms and phrases (as analysed terms),
+/// each with the form of the query it came from (what the user typed, or a synonym of it).
+/// </summary>
 public sealed class HighlightTerms
 {
     public HashSet<string> Terms { get; } = new(StringComparer.Ordinal);
     public List<IReadOnlyList<string>> Phrases { get; } = [];
     public bool IsEmpty => Terms.Count == 0 && Phrases.Count == 0;
 
+    /// <summary>The forms of the query: as typed, or a synonym it was expanded to.</summary>
+    public List<QueryForm> Forms { get; } = [];
+    internal Dictionary<string, int> TermForm { get; } = new(StringComparer.Ordinal);
+    internal List<int> PhraseForm { get; } = [];
+
     private HighlightVocabulary? _vocabulary;
 
     /// <summary>The words as numbers, built once the query is built (for marking many texts).</summary>
     internal HighlightVocabulary Vocabulary => _vocabulary ??= new HighlightVocabulary(this);
+
+    internal int AddForm(string text, bool synonym)
+    {
+        Forms.Add(new QueryForm(text, synonym));
+        return Forms.Count - 1;
+    }
+
+    internal void AddTerm(string term, int form)
+    {
+        Terms.Add(term);
+        TermForm.TryAdd(term, form);
+    }
+
+    internal void AddPhrase(IReadOnlyList<string> terms, int form)
+    {
+        Phrases.Add(terms);
+        PhraseForm.Add(form);
+    }
 }
+
+/// <summary>One form a query matches: the words as typed, or a synonym they were expanded to.</summary>
+public sealed record QueryForm(string Text, bool Synonym);
 
 /// <summary>
 /// Every word a query highlights, numbered, with a lookup by character span (no string per
-/// token), which of them mark on their own, and each phrase as its word numbers.
+/// token), which of them mark on their own, each phrase as its word numbers, and the form of
+/// the query each mark belongs to.
 /// </summary>
 internal sealed class HighlightVocabulary
 {
@@ -30,6 +60,9 @@ internal sealed class HighlightVocabulary
     public bool[] MarksAlone { get; }
     public int[][] Phrases { get; }
 
+    /// <summary>The form of each mark: words by number, then phrases (−1 when unknown).</summary>
+    public int[] FormOf { get; }
+
     public HighlightVocabulary(HighlightTerms terms)
     {
         foreach (var t in terms.Terms.Concat(terms.Phrases.SelectMany(p => p))) _ids.TryAdd(t, _ids.Count);
@@ -37,46 +70,241 @@ internal sealed class HighlightVocabulary
         MarksAlone = new bool[_ids.Count];
         foreach (var t in terms.Terms) MarksAlone[_ids[t]] = true;
         Phrases = terms.Phrases.Select(p => p.Select(w => _ids[w]).ToArray()).ToArray();
+        FormOf = new int[_ids.Count + Phrases.Length];
+        foreach (var (term, id) in _ids) FormOf[id] = terms.TermForm.GetValueOrDefault(term, -1);
+        for (int p = 0; p < Phrases.Length; p++) FormOf[_ids.Count + p] = p < terms.PhraseForm.Count ? terms.PhraseForm[p] : -1;
     }
+
+    /// <summary>Every word the query highlights (alone or in a phrase).</summary>
+    public IReadOnlyCollection<string> Words => _ids.Keys;
 
     /// <summary>The word's number, or −1 when the query does not highlight it.</summary>
     public int IdOf(ReadOnlySpan<char> term) => _lookup.TryGetValue(term, out int id) ? id : -1;
 }
 
+/// <summary>How the words of a query combine: every one (the default, as the major engines do) or any one.</summary>
+public enum MatchMode { All, Any }
+
+/// <summary>A typed word or phrase and the synonyms it was expanded to (in the order tried).</summary>
+public sealed record SynonymExpansion(string Typed, IReadOnlyList<string> Alternatives);
+
+/// <summary>A word or phrase of the query as typed, and its synonyms: any of them matches.</summary>
+public sealed record SynonymNode(QueryNode Typed, string TypedText, IReadOnlyList<QueryNode> Alternatives) : QueryNode;
+
 /// <summary>
-/// Turns a parsed user query into a Lucene query. Matching is decided by a core query; ranking
-/// rewards all words present (<see cref="ReportSimilarity"/>) and adds boosts that never widen
-/// what matches: the words close together, and the words in the section heading. Synonyms are expanded here, at query time.
+/// A parsed query ready to run: synonyms expanded, terms counted against the limits, and (for
+/// all-words matching) the top-level words it may drop, least informative first, when too few
+/// paragraphs match them all.
+/// </summary>
+public sealed class PreparedQuery
+{
+    internal PreparedQuery(QueryNode node, MatchMode match, HighlightTerms highlights, IReadOnlyList<SynonymExpansion> expansions, IReadOnlyList<QueryNode> units)
+    {
+        Node = node;
+        Match = match;
+        Highlights = highlights;
+        Expansions = expansions;
+        Units = units;
+    }
+
+    public QueryNode Node { get; }
+    public MatchMode Match { get; }
+    public HighlightTerms Highlights { get; }
+    public IReadOnlyList<SynonymExpansion> Expansions { get; }
+
+    /// <summary>The top-level parts of an all-words query (each a word, phrase, group or synonym group).</summary>
+    internal IReadOnlyList<QueryNode> Units { get; }
+}
+
+/// <summary>
+/// Turns a parsed user query into a Lucene query. With all-words matching every word (or one
+/// of its synonyms) is required; with any-word matching one is enough and paragraphs holding
+/// all of them rank first (<see cref="ReportSimilarity"/>). Boosts never widen what matches:
+/// the words close together, and the words in the section heading. Synonyms are expanded
+/// here, at query time, as a group per typed word or multi-word concept: a multi-word
+/// alternative is a phrase, never an OR of its single words.
 /// </summary>
 public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
 {
     /// <summary>Most clauses a query may expand to (synonyms included), bounding the work per query.</summary>
     public int MaxClauses { get; init; } = 256;
 
+    /// <summary>Most distinct terms a query may hold (repeats count once).</summary>
+    public int MaxTerms { get; init; } = 32;
+
+    public MatchMode Match { get; init; } = MatchMode.All;
+
+    /// <summary>No synonym expansion anywhere in the query (as <c>=word</c> does for one word).</summary>
+    public bool Exact { get; init; }
+
     private int _clauses;
 
+    /// <summary>Builds the query with every part required (or, with <see cref="MatchMode.Any"/>, any), nothing dropped.</summary>
     public (Query Query, HighlightTerms Highlights) Build(QueryNode node)
     {
-        _clauses = 0;
-        var highlights = new HighlightTerms();
-        var expanded = Expand(node);
-        var core = Core(expanded, highlights) ?? throw new QuerySyntaxException("The query has no searchable words.");
-        var result = new BooleanQuery(disableCoord: true) { { core, Occur.MUST } };
-        foreach (var booster in Boosters(expanded)) result.Add(booster, Occur.SHOULD);
-        return (result, highlights);
+        var prepared = Prepare(node);
+        return (Build(prepared, EmptySet), prepared.Highlights);
     }
 
-    /// <summary>Replaces runs of words and phrases that have synonyms with "the original OR its alternatives".</summary>
-    private QueryNode Expand(QueryNode node)
+    /// <summary>Expands synonyms, removes repeats and checks the term limit.</summary>
+    public PreparedQuery Prepare(QueryNode node)
+    {
+        node = Collapse(node);
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        CountTerms(node, terms);
+        if (terms.Count > MaxTerms)
+            throw new QueryLimitException($"The query has {terms.Count} different words; at most {MaxTerms} are allowed.", "maxQueryTerms", MaxTerms);
+        var expansions = new List<SynonymExpansion>();
+        var highlights = new HighlightTerms();
+        var expanded = Expand(node, expansions);
+        _clauses = 0;
+        Collect(expanded, highlights, synonym: null);
+        var units = Match == MatchMode.All && expanded is AllNode all ? all.Required : [];
+        return new PreparedQuery(expanded, Match, highlights, expansions, units);
+    }
+
+    /// <summary>
+    /// The Lucene query with the given top-level units dropped (they still count towards the
+    /// ranking, as optional clauses). Throws <see cref="QuerySyntaxException"/> when no word is searchable.
+    /// </summary>
+    public Query Build(PreparedQuery prepared, IReadOnlySet<int> dropped) => Build(prepared, dropped, out _);
+
+    /// <summary>As <see cref="Build(PreparedQuery, IReadOnlySet{int})"/>, also giving the query that decides what matches (no boosts): for counting.</summary>
+    public Query Build(PreparedQuery prepared, IReadOnlySet<int> dropped, out Query core)
+    {
+        _clauses = 0;
+        core = Core(prepared.Node, prepared.Match, top: true, dropped) ?? throw new QuerySyntaxException("The query has no searchable words.");
+        var result = new BooleanQuery(disableCoord: true) { { core, Occur.MUST } };
+        foreach (var booster in Boosters(prepared.Node)) result.Add(booster, Occur.SHOULD);
+        return result;
+    }
+
+    /// <summary>The order in which relaxation drops units: least informative (most paragraphs) first; phrases, +words and groups never.</summary>
+    internal IReadOnlyList<int> DropOrder(PreparedQuery prepared, IndexReader reader)
+    {
+        var candidates = new List<(int Unit, long Frequency)>();
+        for (int i = 0; i < prepared.Units.Count; i++)
+            if (Droppable(prepared.Units[i])) candidates.Add((i, Frequency(prepared.Units[i], reader)));
+        // Words no paragraph holds (typos, words the reports never use) go first: they are why
+        // nothing matches. Then the most frequent. Keep at least one unit: never relax to nothing.
+        int keep = prepared.Units.Count - candidates.Count;
+        var order = candidates.OrderBy(c => c.Frequency == 0 ? 0 : 1).ThenByDescending(c => c.Frequency).ThenByDescending(c => c.Unit).Select(c => c.Unit).ToList();
+        return keep == 0 && order.Count > 0 ? order[..^1] : order;
+    }
+
+    /// <summary>Plain words and the synonym groups of plain words; never phrases, +words, AND, OR or bracketed groups.</summary>
+    private static bool Droppable(QueryNode unit) => unit switch
+    {
+        WordNode => true,
+        SynonymNode { Typed: WordNode or AllNode } => true,
+        _ => false,
+    };
+
+    /// <summary>How many paragraphs a unit could match, roughly: the most frequent word of it (for a group, the sum of its alternatives).</summary>
+    private long Frequency(QueryNode node, IndexReader reader) => node switch
+    {
+        WordNode w => analyzer.Terms(w.Word).Select(t => (long)reader.DocFreq(new Term(IndexSchema.Text, t))).DefaultIfEmpty(0).Max(),
+        PhraseNode p => analyzer.Terms(p.Phrase).Select(t => (long)reader.DocFreq(new Term(IndexSchema.Text, t))).DefaultIfEmpty(0).Min(),
+        RequiredNode r => Frequency(r.Inner, reader),
+        SynonymNode s => s.Alternatives.Prepend(s.Typed).Sum(n => Frequency(n, reader)),
+        AnyNode a => a.Alternatives.Sum(n => Frequency(n, reader)),
+        AllNode a => a.Required.Select(n => Frequency(n, reader)).DefaultIfEmpty(0).Min(),
+        _ => 0,
+    };
+
+    /// <summary>The words of a unit as typed (for saying which were dropped).</summary>
+    internal static string Describe(QueryNode node) => node switch
+    {
+        WordNode w => w.Word,
+        PhraseNode p => $"\"{p.Phrase}\"",
+        RequiredNode r => Describe(r.Inner),
+        SynonymNode s => s.TypedText,
+        AllNode a => string.Join(" ", a.Required.Select(Describe)),
+        AnyNode a => string.Join(" OR ", a.Alternatives.Select(Describe)),
+        _ => "",
+    };
+
+    // ---- Repeats and the term limit ------------------------------------------------------------
+
+    /// <summary>Removes repeated words and phrases (the same after analysis): "the the the" costs what "the" does.</summary>
+    private QueryNode Collapse(QueryNode node)
     {
         switch (node)
         {
-            case PhraseNode p when synonyms.Alternatives(p.Phrase) is { } alts:
-                return new AnyNode(alts.Select(a => (QueryNode)new PhraseNode(a)).Prepend(p).DistinctBy(Key).ToList());
-            case WordNode w when synonyms.Alternatives(w.Word) is { } alts:
-                return new AnyNode(alts.Select(a => (QueryNode)(a.Contains(' ') ? new PhraseNode(a) : new WordNode(a))).Prepend(w).DistinctBy(Key).ToList());
+            case AllNode all:
+                {
+                    var required = new List<QueryNode>();
+                    var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+                    foreach (var r in all.Required.Select(Collapse))
+                    {
+                        var key = AnalysedKey(r);
+                        if (seen.TryGetValue(key, out int at))
+                        {
+                            // A repeat adds nothing, except that +word or AND makes the first required.
+                            if (r is RequiredNode && required[at] is not RequiredNode) required[at] = new RequiredNode(required[at]);
+                            continue;
+                        }
+                        seen[key] = required.Count;
+                        required.Add(r);
+                    }
+                    var excluded = all.Excluded.Select(Collapse).DistinctBy(AnalysedKey).ToList();
+                    return required.Count == 1 && excluded.Count == 0 ? required[0] : new AllNode(required, excluded);
+                }
             case AnyNode any:
-                return new AnyNode(any.Alternatives.Select(Expand).ToList());
+                {
+                    var alternatives = any.Alternatives.Select(Collapse).DistinctBy(AnalysedKey).ToList();
+                    return alternatives.Count == 1 ? alternatives[0] : new AnyNode(alternatives);
+                }
+            case RequiredNode r:
+                return new RequiredNode(Collapse(r.Inner));
+            default:
+                return node;
+        }
+    }
+
+    private string AnalysedKey(QueryNode node) => node switch
+    {
+        WordNode w => (w.Exact ? "=" : "") + "w:" + string.Join(' ', analyzer.Terms(w.Word)),
+        PhraseNode p => (p.Exact ? "=" : "") + "p:" + string.Join(' ', analyzer.Terms(p.Phrase)),
+        RequiredNode r => AnalysedKey(r.Inner),
+        AllNode a => "all(" + string.Join(",", a.Required.Select(AnalysedKey)) + ";-" + string.Join(",", a.Excluded.Select(AnalysedKey)) + ")",
+        AnyNode a => "any(" + string.Join(",", a.Alternatives.Select(AnalysedKey)) + ")",
+        _ => node.ToString() ?? "",
+    };
+
+    private void CountTerms(QueryNode node, HashSet<string> terms)
+    {
+        switch (node)
+        {
+            case WordNode w: terms.UnionWith(analyzer.Terms(w.Word)); break;
+            case PhraseNode p: terms.UnionWith(analyzer.Terms(p.Phrase)); break;
+            case RequiredNode r: CountTerms(r.Inner, terms); break;
+            case AnyNode a: foreach (var n in a.Alternatives) CountTerms(n, terms); break;
+            case AllNode a: foreach (var n in a.Required.Concat(a.Excluded)) CountTerms(n, terms); break;
+        }
+    }
+
+    // ---- Synonyms ------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Replaces words, phrases and runs of words that have synonyms with a synonym group: the
+    /// form typed or any alternative. A run ("looked after children") stays a concept: all its
+    /// words, or one of its alternatives, never any one of its words.
+    /// </summary>
+    private QueryNode Expand(QueryNode node, List<SynonymExpansion> expansions)
+    {
+        switch (node)
+        {
+            case PhraseNode p when !p.Exact && !Exact && Alternatives(p.Phrase) is { Count: > 0 } alts:
+                expansions.Add(new SynonymExpansion(p.Phrase, alts));
+                return new SynonymNode(p, p.Phrase, alts.Select(AlternativeNode).ToList());
+            case WordNode w when !w.Exact && !Exact && Alternatives(w.Word) is { Count: > 0 } alts:
+                expansions.Add(new SynonymExpansion(w.Word, alts));
+                return new SynonymNode(w, w.Word, alts.Select(AlternativeNode).ToList());
+            case AnyNode any:
+                return new AnyNode(any.Alternatives.Select(a => Expand(a, expansions)).ToList());
+            case RequiredNode r:
+                return new RequiredNode(Expand(r.Inner, expansions));
             case AllNode all:
                 {
                     var required = new List<QueryNode>();
@@ -84,19 +312,24 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
                     for (int i = 0; i < items.Count;)
                     {
                         bool matched = false;
-                        for (int len = Math.Min(synonyms.MaxWords, items.Count - i); len >= 2 && !matched; len--)
+                        for (int len = Math.Min(synonyms.MaxWords, items.Count - i); len >= 2 && !matched && !Exact; len--)
                         {
                             var run = items.Skip(i).Take(len).ToList();
-                            if (!run.All(n => n is WordNode)) continue;
-                            var text = string.Join(" ", run.Cast<WordNode>().Select(n => n.Word));
-                            if (synonyms.Alternatives(text) is not { } alts) continue;
-                            var original = new AllNode(run, []);
-                            required.Add(new AnyNode(alts.Where(a => Synonyms.Normalise(a) != Synonyms.Normalise(text))
-                                .Select(a => (QueryNode)(a.Contains(' ') ? new PhraseNode(a) : new WordNode(a))).Prepend(original).ToList()));
+                            // "+placement +stability" and "placement AND stability" are the same concept as "placement stability".
+                            var words = run.Select(n => n is RequiredNode r ? r.Inner : n).ToList();
+                            if (!words.All(n => n is WordNode { Exact: false })) continue;
+                            var text = string.Join(" ", words.Cast<WordNode>().Select(n => n.Word));
+                            if (Alternatives(text) is not { Count: > 0 } alts) continue;
+                            expansions.Add(new SynonymExpansion(text, alts));
+                            // The words as typed (all of them with all-words matching), or one of the alternatives,
+                            // each alternative a phrase: the concept never becomes an OR of the alternatives' words.
+                            var typed = new AllNode(run, []);
+                            QueryNode concept = new SynonymNode(typed, text, alts.Select(AlternativeNode).ToList());
+                            required.Add(run.Any(n => n is RequiredNode) ? new RequiredNode(concept) : concept);
                             i += len;
                             matched = true;
                         }
-                        if (!matched) required.Add(Expand(items[i++]));
+                        if (!matched) required.Add(Expand(items[i++], expansions));
                     }
                     return new AllNode(required, all.Excluded);
                 }
@@ -105,44 +338,103 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         }
     }
 
-    private static string Key(QueryNode n) => n switch
+    /// <summary>The synonyms of a term that analyse differently from it (and from each other), in the file's order.</summary>
+    private List<string>? Alternatives(string text)
     {
-        WordNode w => Synonyms.Normalise(w.Word),
-        PhraseNode p => Synonyms.Normalise(p.Phrase),
-        _ => n.ToString()!,
-    };
+        if (synonyms.Alternatives(text) is not { } group) return null;
+        var seen = new HashSet<string>(StringComparer.Ordinal) { string.Join(' ', analyzer.Terms(text)) };
+        var result = new List<string>();
+        foreach (var alt in group)
+        {
+            var key = string.Join(' ', analyzer.Terms(alt));
+            if (key.Length > 0 && seen.Add(key)) result.Add(alt);
+        }
+        return result;
+    }
 
-    private Query? Core(QueryNode node, HighlightTerms highlights)
+    private static QueryNode AlternativeNode(string alternative) => alternative.Contains(' ') ? new PhraseNode(alternative, true) : new WordNode(alternative, true);
+
+    // ---- Highlighting --------------------------------------------------------------------------
+
+    /// <summary>Records every term and phrase the query can mark, with the form (typed or synonym) each belongs to.</summary>
+    private void Collect(QueryNode node, HighlightTerms highlights, int? synonym)
+    {
+        switch (node)
+        {
+            case WordNode w: AddText(w.Word, highlights, synonym ?? highlights.AddForm(w.Word, false)); break;
+            case PhraseNode p: AddText(p.Phrase, highlights, synonym ?? highlights.AddForm(p.Phrase, false)); break;
+            case RequiredNode r: Collect(r.Inner, highlights, synonym); break;
+            case AnyNode a: foreach (var n in a.Alternatives) Collect(n, highlights, synonym); break;
+            case AllNode a: foreach (var n in a.Required) Collect(n, highlights, synonym); break;
+            case SynonymNode s:
+                Collect(s.Typed, highlights, synonym);
+                foreach (var alt in s.Alternatives)
+                    Collect(alt, highlights, highlights.AddForm(alt is PhraseNode p ? p.Phrase : ((WordNode)alt).Word, true));
+                break;
+        }
+    }
+
+    private void AddText(string text, HighlightTerms highlights, int form)
+    {
+        var terms = analyzer.Terms(text);
+        if (terms.Count == 1) highlights.AddTerm(terms[0], form);
+        else if (terms.Count > 1) highlights.AddPhrase(terms, form);
+    }
+
+    // ---- Lucene queries ------------------------------------------------------------------------
+
+    private Query? Core(QueryNode node, MatchMode match, bool top, IReadOnlySet<int> dropped)
     {
         switch (node)
         {
             case WordNode w:
-                return TextQuery(w.Word, highlights);
+                return TextQuery(w.Word);
             case PhraseNode p:
-                return TextQuery(p.Phrase, highlights);
+                return TextQuery(p.Phrase);
+            case RequiredNode r:
+                return Core(r.Inner, match, false, dropped);
+            case SynonymNode s:
+                return AnyOf(s.Alternatives.Prepend(s.Typed), match);
             case AnyNode any:
-                {
-                    var bq = new BooleanQuery(disableCoord: true);
-                    foreach (var alt in any.Alternatives)
-                        if (Core(alt, highlights) is { } q) bq.Add(q, Occur.SHOULD);
-                    return bq.Clauses.Count == 0 ? null : bq.Clauses.Count == 1 ? bq.Clauses[0].Query : bq;
-                }
+                return AnyOf(any.Alternatives, match);
             case AllNode all:
                 {
-                    // The one query that keeps Lucene's coordination factor: see ReportSimilarity.
+                    // The one kind of query that keeps Lucene's coordination factor: see ReportSimilarity.
                     var bq = new BooleanQuery(disableCoord: false);
-                    foreach (var r in all.Required)
-                        if (Core(r, highlights) is { } q) bq.Add(q, Occur.SHOULD);
-                    if (bq.Clauses.Count == 0) return null;
-                    bq.MinimumNumberShouldMatch = 1;
+                    bool required = false;
+                    for (int i = 0; i < all.Required.Count; i++)
+                    {
+                        var part = all.Required[i];
+                        if (Core(part, match, false, dropped) is not { } q) continue;
+                        bool must = part is RequiredNode || (match == MatchMode.All && !(top && dropped.Contains(i)));
+                        bq.Add(q, must ? Occur.MUST : Occur.SHOULD);
+                        required |= must;
+                    }
+                    if (bq.Clauses.Count == 0)
+                    {
+                        // Only exclusions: every paragraph without them.
+                        if (all.Required.Count > 0) return null;
+                        bq.Add(new MatchAllDocsQuery(), Occur.MUST);
+                    }
+                    else if (!required) bq.MinimumNumberShouldMatch = 1;
                     foreach (var e in all.Excluded)
-                        if (Core(e, new HighlightTerms()) is { } q) bq.Add(q, Occur.MUST_NOT);
-                    return bq.Clauses.Count == 1 ? bq.Clauses[0].Query : bq;
+                        if (Core(e, match, false, dropped) is { } q) bq.Add(q, Occur.MUST_NOT);
+                    return bq.Clauses.Count == 1 && bq.Clauses[0].Occur != Occur.MUST_NOT ? bq.Clauses[0].Query : bq;
                 }
             default:
                 return null;
         }
     }
+
+    private Query? AnyOf(IEnumerable<QueryNode> alternatives, MatchMode match)
+    {
+        var bq = new BooleanQuery(disableCoord: true);
+        foreach (var alt in alternatives)
+            if (Core(alt, match, false, EmptySet) is { } q) bq.Add(q, Occur.SHOULD);
+        return bq.Clauses.Count == 0 ? null : bq.Clauses.Count == 1 ? bq.Clauses[0].Query : bq;
+    }
+
+    private static readonly IReadOnlySet<int> EmptySet = new HashSet<int>();
 
     /// <summary>
     /// Boosts: the words near each other; the words in the heading. (All words present is
@@ -151,33 +443,70 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
     private IEnumerable<Query> Boosters(QueryNode node)
     {
         if (node is not AllNode all || all.Required.Count < 2) yield break;
-        var words = all.Required.OfType<WordNode>().SelectMany(w => analyzer.Terms(w.Word)).ToList();
+        var typed = all.Required.Select(n => n is RequiredNode r ? r.Inner : n).OfType<WordNode>().ToList();
+        var words = typed.SelectMany(w => analyzer.Terms(w.Word)).ToList();
         if (words.Count >= 2)
         {
-            var near = new PhraseQuery { Slop = 6, Boost = 1.5f };
-            foreach (var t in words) near.Add(new Term(IndexSchema.Text, t));
-            yield return near;
+            if (Grams && words.Any(ReportAnalyzer.IsCommon))
+            {
+                // Common words: the words side by side, as common grams. A sloppy phrase would read
+                // the positions of words most paragraphs hold, for every match (a third of the time
+                // of "children social work").
+                var adjacent = new PhraseQuery { Boost = 1.5f };
+                foreach (var (term, position) in analyzer.PhraseTerms(string.Join(" ", typed.Select(w => w.Word))))
+                    adjacent.Add(new Term(IndexSchema.Text, term), position);
+                yield return adjacent.GetTerms().Length == 1 ? new TermQuery(adjacent.GetTerms()[0]) { Boost = 1.5f } : adjacent;
+            }
+            else
+            {
+                var near = new PhraseQuery { Slop = 6, Boost = 1.5f };
+                foreach (var t in words) near.Add(new Term(IndexSchema.Text, t));
+                yield return near;
+            }
             var heading = new BooleanQuery(disableCoord: true) { Boost = 0.5f };
             foreach (var t in words.Distinct()) heading.Add(new TermQuery(new Term(IndexSchema.Heading, t)), Occur.SHOULD);
             yield return heading;
         }
     }
 
-    private Query? TextQuery(string text, HighlightTerms highlights)
+    private Query? TextQuery(string text)
     {
         var terms = analyzer.Terms(text);
         if (terms.Count == 0) return null;
         if (++_clauses > MaxClauses) throw new QueryLimitException($"The query expands to more than {MaxClauses} clauses.", "maxClauses", MaxClauses);
-        if (terms.Count == 1)
-        {
-            highlights.Terms.Add(terms[0]);
-            return new TermQuery(new Term(IndexSchema.Text, terms[0]));
-        }
-        // Several terms from one typed word ("63.9" aside, e.g. "children's-services") or a phrase: match them in order.
-        highlights.Phrases.Add(terms);
-        var pq = new PhraseQuery();
-        for (int i = 0; i < terms.Count; i++) pq.Add(new Term(IndexSchema.Text, terms[i]), i);
+        if (terms.Count == 1) return new TermQuery(new Term(IndexSchema.Text, terms[0]));
+        // Several terms from one typed word (e.g. "children's-services") or a phrase: match them in
+        // order, as common grams where the phrase has common words (see ReportAnalyzer).
+        var grams = Grams ? analyzer.PhraseTerms(text) : terms.Select((t, i) => (t, i)).ToList();
+        float boost = GramBoost(terms, grams);
+        if (grams.Count == 1) return new TermQuery(new Term(IndexSchema.Text, grams[0].Term)) { Boost = boost };
+        var pq = new PhraseQuery { Boost = boost };
+        foreach (var (term, position) in grams) pq.Add(new Term(IndexSchema.Text, term), position);
         return pq;
+    }
+
+    /// <summary>
+    /// The index's statistics, when known: a phrase searched as common grams is then scored as
+    /// the phrase of its words would be. BM25 weighs a phrase by the sum of its terms' IDF; grams
+    /// are rarer than their words, so without this a phrase of common words would outscore the
+    /// same phrase before grams, and synonyms spelt with common words would rise in the ranking.
+    /// </summary>
+    public IndexReader? Statistics { get; init; }
+
+    /// <summary>Whether the index holds common grams (an index built before them does not: its phrases are searched word by word).</summary>
+    public bool Grams { get; init; } = true;
+
+    private float GramBoost(IReadOnlyList<string> words, IReadOnlyList<(string Term, int Position)> grams)
+    {
+        if (Statistics is null || grams.Count == words.Count && grams.Select(g => g.Term).SequenceEqual(words)) return 1f;
+        double Idf(string term)
+        {
+            long docCount = Math.Max(1, Statistics.GetDocCount(IndexSchema.Text));
+            long df = Statistics.DocFreq(new Term(IndexSchema.Text, term));
+            return Math.Log(1 + (docCount - df + 0.5) / (df + 0.5)); // BM25Similarity's IDF
+        }
+        double gramIdf = grams.Sum(g => Idf(g.Term));
+        return gramIdf <= 0 ? 1f : (float)(words.Sum(Idf) / gramIdf);
     }
 }
 

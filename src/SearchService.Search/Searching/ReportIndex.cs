@@ -17,10 +17,11 @@ namespace SearchService.Search.Searching;
 /// trends. Thread-safe; <see cref="Refresh"/> switches to a newer commit atomically, and a
 /// search in flight keeps the reader it started with.
 /// </summary>
-public sealed class ReportIndex : IDisposable
+public sealed partial class ReportIndex : IDisposable
 {
-    private readonly FSDirectory _directory;
-    private readonly SearcherManager _manager;
+    private volatile Served _served;
+    private readonly object _switching = new();
+    private readonly List<FSDirectory> _retired = [];
     private readonly ReportAnalyzer _analyzer = new();
     private readonly SnippetBuilder _snippets;
     private readonly FilterCache _filters = new();
@@ -35,12 +36,32 @@ public sealed class ReportIndex : IDisposable
         Path = path;
         Synonyms = synonyms;
         Limits = limits;
-        _directory = FSDirectory.Open(path);
-        _manager = new SearcherManager(_directory, new CatalogSearcherFactory());
         _snippets = new SnippetBuilder(_analyzer);
         _records = new RecordCache(limits.RecordCacheSize);
-        _manager.AddListener(new ClearOnSwitch(_records));
+        _served = OpenServed(IndexGenerations.ServedPath(path));
     }
+
+    /// <summary>The Lucene folder served now (a generation, see <see cref="IndexGenerations"/>) and its searcher manager.</summary>
+    private sealed record Served(string Path, FSDirectory Directory, SearcherManager Manager);
+
+    private Served OpenServed(string lucenePath)
+    {
+        var directory = FSDirectory.Open(lucenePath);
+        try
+        {
+            var manager = new SearcherManager(directory, new CatalogSearcherFactory());
+            manager.AddListener(new ClearOnSwitch(_records));
+            return new Served(lucenePath, directory, manager);
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Searches acquire from the served manager; a release only drops the reader's reference, so it is safe across a switch.</summary>
+    private SearcherManager _manager => _served.Manager;
 
     private sealed class ClearOnSwitch(RecordCache records) : ReferenceManager.IRefreshListener
     {
@@ -56,146 +77,30 @@ public sealed class ReportIndex : IDisposable
     public static bool Exists(string path)
     {
         if (!System.IO.Directory.Exists(path)) return false;
-        using var dir = FSDirectory.Open(path);
+        using var dir = FSDirectory.Open(IndexGenerations.ServedPath(path));
         return DirectoryReader.IndexExists(dir);
     }
 
-    /// <summary>Picks up the latest commit, if any; searches already running finish on the old one.</summary>
-    public bool Refresh() => _manager.MaybeRefresh();
-
-    // ---- Search ------------------------------------------------------------------------------
-
-    public SearchResult Search(SearchRequest request)
-    {
-        var clock = Stopwatch.StartNew();
-        ValidatePaging(request.Page, request.PageSize);
-        var (query, highlights, warning, display) = ParseQuery(request.Query);
-        var searcher = (CatalogSearcher)_manager.Acquire();
-        try
-        {
-            var dims = DimensionFilters(request.Filters);
-            var scored = WithQualityPrior(query);
-            // One pass for hits and every facet (multi-select counts included, see SidewaysCollector).
-            var facetsAll = new FacetCollector(IndexSchema.Facets.Where(f => !dims.ContainsKey(f)).ToList());
-            var sideways = dims.Select(d => new SidewaysDimension(d.Key, _filters.For(d.Value), new FacetCollector([d.Key]))).ToList();
-            ICollector Collect(ICollector hitsCollector) => new SidewaysCollector(hitsCollector, facetsAll, sideways);
-
-            int total;
-            var hits = new List<SearchHit>();
-            bool partial = false;
-            if (request.GroupByDocument)
-            {
-                var groups = new DocumentGroupCollector();
-                partial |= !SearchWithin(searcher, scored, ParagraphsOnly, Collect(groups));
-                var ordered = groups.Groups.OrderByDescending(g => request.Sort == SearchSort.Date ? 0 : g.Value.Score)
-                    .ThenByDescending(g => request.Sort == SearchSort.Date ? searcher.Catalog.DateOf(g.Key) : 0)
-                    .ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-                foreach (var g in ordered.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize))
-                {
-                    var record = Load(searcher, g.Value.Doc);
-                    hits.Add(new SearchHit(record, _snippets.Build(record.Text, highlights), g.Value.Score, g.Value.Count - 1));
-                }
-                total = groups.Groups.Count;
-            }
-            else
-            {
-                int n = request.Page * request.PageSize;
-                TopDocs top;
-                if (request.Sort == SearchSort.Date)
-                {
-                    var sort = new Sort(new SortField(IndexSchema.Date, SortFieldType.INT64, true), SortField.FIELD_SCORE);
-                    var collector = TopFieldCollector.Create(sort, n, true, true, false, false);
-                    partial |= !SearchWithin(searcher, scored, ParagraphsOnly, Collect(collector));
-                    top = collector.GetTopDocs();
-                }
-                else
-                {
-                    var collector = TopScoreDocCollector.Create(n, true);
-                    partial |= !SearchWithin(searcher, scored, ParagraphsOnly, Collect(collector));
-                    top = collector.GetTopDocs();
-                }
-                total = top.TotalHits;
-                foreach (var sd in top.ScoreDocs.Skip((request.Page - 1) * request.PageSize))
-                {
-                    var record = Load(searcher, sd.Doc);
-                    hits.Add(new SearchHit(record, _snippets.Build(record.Text, highlights), float.IsNaN(sd.Score) ? 0 : sd.Score, null));
-                }
-            }
-
-            var facets = new Dictionary<string, IReadOnlyList<FacetValue>>();
-            foreach (var dim in IndexSchema.Facets)
-            {
-                var own = sideways.FirstOrDefault(sd => sd.Dimension == dim);
-                facets[dim] = Order(dim, own is null ? facetsAll.Counts[dim] : own.Counts.Counts[dim]);
-            }
-            if (partial) warning = (warning is null ? "" : warning + " ") + $"The search took longer than {Limits.TimeLimitMs} ms: hits and counts are what was found by then.";
-            return new SearchResult(display, total, request.Page, request.PageSize, clock.Elapsed.TotalMilliseconds, hits, facets, warning, partial);
-        }
-        finally
-        {
-            _manager.Release(searcher);
-        }
-    }
-
-    /// <summary>The clock the time limit reads (milliseconds); Lucene's global timer unless a test sets its own.</summary>
-    internal Lucene.Net.Util.Counter? Clock { get; set; }
-
     /// <summary>
-    /// Runs a search under the configured time limit. Returns false when the limit cut it short:
-    /// the collectors then hold what was found so far, and the caller reports the result as partial.
+    /// Picks up the latest commit or a newly served generation, if any; searches already running
+    /// finish on the old one. Throws (and keeps serving the old one) when the new one cannot be opened.
     /// </summary>
-    private bool SearchWithin(IndexSearcher searcher, Query query, Filter filter, ICollector collector)
+    public bool Refresh()
     {
-        if (Limits.TimeLimitMs <= 0)
+        var served = _served;
+        var path = IndexGenerations.ServedPath(Path);
+        if (path == served.Path) return served.Manager.MaybeRefresh();
+        lock (_switching)
         {
-            searcher.Search(query, filter, collector);
+            if (_served != served) return true;
+            var next = OpenServed(path);
+            _served = next;
+            _records.Clear();
+            served.Manager.Dispose(); // readers still in use keep their own reference until released
+            foreach (var d in _retired) d.Dispose(); // two switches ago: no search runs that long
+            _retired.Clear();
+            _retired.Add(served.Directory);
             return true;
-        }
-        try
-        {
-            searcher.Search(query, filter, new TimeLimitingCollector(collector, Clock ?? TimeLimitingCollector.GlobalCounter, Limits.TimeLimitMs));
-            return true;
-        }
-        catch (TimeLimitingCollector.TimeExceededException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Per bucket (year or authority): matching paragraphs, matching documents, share of the bucket's paragraphs.</summary>
-    public IReadOnlyList<TrendBucket> Trends(string? queryText, SearchFilters filters, string by)
-    {
-        var field = by switch
-        {
-            "year" => IndexSchema.Year,
-            "authority" => IndexSchema.Authority,
-            "outcomeArea" => IndexSchema.OutcomeArea,
-            "documentType" => IndexSchema.DocumentType,
-            _ => throw new ArgumentException($"'by' must be year, authority, outcomeArea or documentType, not '{by}'."),
-        };
-        var (query, _, _, _) = ParseQuery(queryText);
-        var searcher = _manager.Acquire();
-        try
-        {
-            var dims = DimensionFilters(filters);
-            var filter = Combine(dims);
-            var matches = new BucketCollector(field);
-            searcher.Search(query, filter, matches);
-            var all = new BucketCollector(field);
-            searcher.Search(new MatchAllDocsQuery(), filter, all);
-            return all.Buckets.Select(kv =>
-                {
-                    var m = matches.Buckets.GetValueOrDefault(kv.Key);
-                    int ms = m.Documents?.Count ?? 0;
-                    return new TrendBucket(kv.Key, m.Paragraphs, ms, kv.Value.Paragraphs, kv.Value.Paragraphs == 0 ? 0 : Math.Round((double)m.Paragraphs / kv.Value.Paragraphs, 4));
-                })
-                .OrderBy(b => field == IndexSchema.Year ? b.Value : "", StringComparer.Ordinal)
-                .ThenByDescending(b => b.Paragraphs).ThenBy(b => b.Value, StringComparer.Ordinal)
-                .ToList();
-        }
-        finally
-        {
-            _manager.Release(searcher);
         }
     }
 
@@ -258,88 +163,6 @@ public sealed class ReportIndex : IDisposable
             throw new QueryLimitException($"page × pageSize may not exceed {Limits.MaxResultWindow} (got {(long)page * pageSize}); narrow the search instead.", "maxResultWindow", Limits.MaxResultWindow);
     }
 
-    /// <summary>
-    /// Parses the user's query. Malformed syntax falls back to its plain words with a warning;
-    /// no words at all is an error. An empty query matches every paragraph.
-    /// </summary>
-    private (Query Query, HighlightTerms Highlights, string? Warning, string Display) ParseQuery(string? text)
-    {
-        var q = text?.Trim() ?? "";
-        if (q.Length > Limits.MaxQueryLength)
-            throw new QueryLimitException($"The query is {q.Length} characters long; at most {Limits.MaxQueryLength} are allowed.", "maxQueryLength", Limits.MaxQueryLength);
-        if (q.Length == 0) return (new MatchAllDocsQuery(), new HighlightTerms(), null, "");
-        var builder = new QueryBuilder(_analyzer, Synonyms) { MaxClauses = Limits.MaxClauses };
-        try
-        {
-            var (query, highlights) = builder.Build(UserQuery.Parse(q));
-            return (query, highlights, null, q);
-        }
-        catch (QuerySyntaxException e)
-        {
-            var words = UserQuery.PlainWords(q);
-            if (words.Count == 0) throw new QuerySyntaxException($"{e.Message} The query has no words to search for.");
-            var node = words.Count == 1 ? (QueryNode)new WordNode(words[0]) : new AllNode(words.Select(w => (QueryNode)new WordNode(w)).ToList(), []);
-            var (query, highlights) = builder.Build(node);
-            return (query, highlights, $"{e.Message} Searched for the plain words instead: {string.Join(" ", words)}.", q);
-        }
-    }
-
-    private static Query WithQualityPrior(Query query) =>
-        query is MatchAllDocsQuery ? query : new CustomScoreQuery(query, new FunctionQuery(QualityPrior.Instance));
-
-    private static TermQuery ParagraphsQuery() => new(new Term(IndexSchema.Kind, IndexSchema.KindParagraph));
-
-    private Filter ParagraphsOnly => _filters.For(ParagraphsQuery());
-
-    /// <summary>One query per filtered dimension: the values OR-ed (multi-select), the year range as a numeric range.</summary>
-    private static Dictionary<string, Query> DimensionFilters(SearchFilters f)
-    {
-        var dims = new Dictionary<string, Query>();
-        void AnyOf(string field, IEnumerable<string> values)
-        {
-            var list = values.Where(v => !string.IsNullOrWhiteSpace(v)).Distinct().ToList();
-            if (list.Count == 0) return;
-            var bq = new BooleanQuery();
-            foreach (var v in list) bq.Add(new TermQuery(new Term(field, v)), Occur.SHOULD);
-            dims[field] = bq;
-        }
-        AnyOf(IndexSchema.Authority, f.Authority.Select(a => Authorities.FromUserText(a) ?? a));
-        AnyOf(IndexSchema.OutcomeArea, f.OutcomeArea.Select(a => OutcomeAreas.Canonical(a) ?? a));
-        AnyOf(IndexSchema.Grade, f.Grade.Select(g => GradeScales.LabelFromWords(g) ?? g.ToLowerInvariant()));
-        AnyOf(IndexSchema.DocumentType, f.DocumentType);
-        AnyOf(IndexSchema.Framework, f.Framework.Select(x => Core.Model.Frameworks.FromName(x) is { } fw ? Core.Model.Frameworks.Name(fw) : x));
-        AnyOf(IndexSchema.Region, f.Region);
-        AnyOf(IndexSchema.AuthorityType, f.AuthorityType);
-        var years = new BooleanQuery();
-        foreach (var y in f.Year.Distinct()) years.Add(NumericRangeQuery.NewInt32Range(IndexSchema.YearNumber, y, y, true, true), Occur.SHOULD);
-        if (f.YearFrom is not null || f.YearTo is not null)
-        {
-            var range = NumericRangeQuery.NewInt32Range(IndexSchema.YearNumber, f.YearFrom, f.YearTo, true, true);
-            if (years.Clauses.Count == 0) dims[IndexSchema.Year] = range;
-            else dims[IndexSchema.Year] = new BooleanQuery { { years, Occur.MUST }, { range, Occur.MUST } };
-        }
-        else if (years.Clauses.Count > 0) dims[IndexSchema.Year] = years;
-        return dims;
-    }
-
-    private Filter Combine(Dictionary<string, Query> dims)
-    {
-        var bq = new BooleanQuery { { ParagraphsQuery(), Occur.MUST } };
-        foreach (var q in dims.Values) bq.Add(q, Occur.MUST);
-        return _filters.For(bq);
-    }
-
-    private static List<FacetValue> Order(string dim, Dictionary<string, int> counts)
-    {
-        var values = counts.Select(kv => new FacetValue(kv.Key, kv.Value));
-        return dim switch
-        {
-            IndexSchema.Year => values.OrderBy(v => v.Value, StringComparer.Ordinal).ToList(),
-            IndexSchema.Grade => values.OrderBy(v => Core.Model.GradeLabels.All.ToList().IndexOf(v.Value)).ToList(),
-            _ => values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).ToList(),
-        };
-    }
-
     private ParagraphRecord Load(IndexSearcher searcher, int doc)
     {
         var leaves = searcher.IndexReader.Leaves;
@@ -350,8 +173,9 @@ public sealed class ReportIndex : IDisposable
 
     public void Dispose()
     {
-        _manager.Dispose();
-        _directory.Dispose();
+        _served.Manager.Dispose();
+        _served.Directory.Dispose();
+        foreach (var d in _retired) d.Dispose();
         _analyzer.Dispose();
     }
 
@@ -361,12 +185,18 @@ public sealed class ReportIndex : IDisposable
     {
         public required IReadOnlyList<DocumentRecord> Documents { get; init; }
         public required IReadOnlyDictionary<string, DocumentRecord> ById { get; init; }
+        /// <summary>The first and last year of the indexed documents (null when none has a year).</summary>
+        public int? FirstYear => Documents.Min(d => d.Year);
+        public int? LastYear => Documents.Max(d => d.Year);
         public long DateOf(string documentId) => ById.TryGetValue(documentId, out var d) && d.Date is { } dt ? dt.DayNumber : 0;
     }
 
     private sealed class CatalogSearcher(IndexReader reader, Catalog catalog) : IndexSearcher(reader)
     {
         public Catalog Catalog { get; } = catalog;
+
+        /// <summary>Trend denominators (paragraphs per bucket under a filter) for this reader.</summary>
+        public System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyDictionary<string, int>> Denominators { get; } = new(StringComparer.Ordinal);
     }
 
     private sealed class CatalogSearcherFactory : SearcherFactory

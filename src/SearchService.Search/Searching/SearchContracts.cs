@@ -21,6 +21,10 @@ public sealed record SearchFilters
 
 public enum SearchSort { Relevance, Date }
 
+/// <summary>
+/// One search as asked: the query, how its words combine, synonyms on or off, the filters.
+/// Search, trends and exports all take this, so they count the same paragraphs.
+/// </summary>
 public sealed record SearchRequest
 {
     public string? Query { get; init; }
@@ -29,26 +33,82 @@ public sealed record SearchRequest
     public int PageSize { get; init; } = 10;
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
     public bool GroupByDocument { get; init; }
+
+    /// <summary>All words (the default) or any word.</summary>
+    public MatchMode Match { get; init; } = MatchMode.All;
+
+    /// <summary>No synonyms: only the words as typed (analysed: plurals and spellings still join).</summary>
+    public bool Exact { get; init; }
 }
 
 /// <summary>One hit: the paragraph, its snippet and score; with grouping, how many more matches its document has.</summary>
-public sealed record SearchHit(ParagraphRecord Paragraph, string Snippet, float Score, int? MoreInDocument);
+public sealed record SearchHit(ParagraphRecord Paragraph, string Snippet, float Score, int? MoreInDocument)
+{
+    /// <summary>The synonyms of the query (not the words typed) found in this paragraph.</summary>
+    public IReadOnlyList<string> AlsoMatched { get; init; } = [];
+}
 
 public sealed record FacetValue(string Value, int Count);
 
-public sealed record SearchResult(
-    string Query,
-    int Total,
-    int Page,
-    int PageSize,
-    double TookMs,
-    IReadOnlyList<SearchHit> Hits,
-    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets,
-    string? Warning,
-    bool Partial);
+/// <summary>
+/// Words dropped because too few paragraphs held every word (as Typesense's drop_tokens_threshold
+/// does): which, how many paragraphs held them all, and the setting.
+/// </summary>
+public sealed record Relaxation(IReadOnlyList<string> Dropped, int MatchedAllWords, int Threshold);
+
+/// <summary>
+/// A search cut short by its time budget: the counts cover only the paragraphs searched, so
+/// the total is a lower bound and the facets and trends are incomplete.
+/// </summary>
+public sealed record PartialResult(string Reason, double SearchedShare, IReadOnlyList<string> Incomplete);
+
+/// <summary>
+/// One page of hits and the counts of the whole result: <see cref="Total"/> paragraphs in
+/// <see cref="Documents"/> documents, facets over the same paragraphs. With grouping the pages
+/// are documents.
+/// </summary>
+public sealed record SearchResult
+{
+    public required string Query { get; init; }
+    public required int Total { get; init; }
+    public required int Documents { get; init; }
+    public required int Page { get; init; }
+    public required int PageSize { get; init; }
+    public required double TookMs { get; init; }
+    public required IReadOnlyList<SearchHit> Hits { get; init; }
+    public required IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets { get; init; }
+    public string? Warning { get; init; }
+    public MatchMode Match { get; init; }
+    public bool Exact { get; init; }
+    public IReadOnlyList<SynonymExpansion> Expansions { get; init; } = [];
+    public Relaxation? Relaxed { get; init; }
+
+    /// <summary>What a cut search is missing; null when the search ran to the end.</summary>
+    public PartialResult? Missing { get; init; }
+    public bool Partial => Missing is not null;
+}
 
 /// <summary>A trend bucket: matching paragraphs and documents, and their share of the bucket's paragraphs.</summary>
 public sealed record TrendBucket(string Value, int Paragraphs, int Documents, int TotalParagraphs, double Share);
+
+/// <summary>
+/// Matching paragraphs per bucket. By year: every year from the first to the last (or the range
+/// asked for), zeros included. <see cref="Total"/> equals the search's total for the same request;
+/// <see cref="Unbucketed"/> are matches with no value for the bucket (e.g. undated paragraphs).
+/// </summary>
+public sealed record TrendResult
+{
+    public required string Query { get; init; }
+    public required string By { get; init; }
+    public required IReadOnlyList<TrendBucket> Buckets { get; init; }
+    public required int Total { get; init; }
+    public required int Documents { get; init; }
+    public required int Unbucketed { get; init; }
+    public required string Denominator { get; init; }
+    public Relaxation? Relaxed { get; init; }
+    public PartialResult? Missing { get; init; }
+    public bool Partial => Missing is not null;
+}
 
 /// <summary>Configured bounds on the work one request may ask for.</summary>
 public sealed record SearchLimits
@@ -58,6 +118,14 @@ public sealed record SearchLimits
     /// <summary>Deepest result reachable by paging (page × pageSize).</summary>
     public int MaxResultWindow { get; init; } = 10_000;
     public int MaxClauses { get; init; } = 256;
+    /// <summary>Distinct words a query may hold (repeats count once), checked before synonyms are added.</summary>
+    public int MaxQueryTerms { get; init; } = 32;
+    /// <summary>Values one filter may list ("any of"), well under Lucene's 1,024-clause limit.</summary>
+    public int MaxFilterValues { get; init; } = 100;
+    /// <summary>All-words queries matching fewer paragraphs than this drop their least informative words, one at a time.</summary>
+    public int RelaxBelow { get; init; } = 10;
+    /// <summary>Most rows one export may hold.</summary>
+    public int MaxExportRows { get; init; } = 200_000;
     public int TimeLimitMs { get; init; } = 2_000;
     /// <summary>Paragraph records kept decoded in memory (about 3 KB each); 0 turns the cache off.</summary>
     public int RecordCacheSize { get; init; } = 20_000;

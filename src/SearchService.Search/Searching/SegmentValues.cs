@@ -1,8 +1,5 @@
-using System.Collections;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
-using Lucene.Net.Queries.Function;
-using Lucene.Net.Queries.Function.DocValues;
 using SearchService.Search.Indexing;
 
 namespace SearchService.Search.Searching;
@@ -61,23 +58,5 @@ internal sealed class SegmentValues
             values[ord] = bytes.Utf8ToString();
         }
         return new OrdinalColumn(ordinals, values);
-    }
-}
-
-/// <summary>The quality prior (see <see cref="ReportIndexWriter"/>) as a function-query value source, read from <see cref="SegmentValues"/>.</summary>
-internal sealed class QualityPrior : ValueSource
-{
-    public static readonly QualityPrior Instance = new();
-
-    public override FunctionValues GetValues(IDictionary context, AtomicReaderContext readerContext) =>
-        new Values(this, SegmentValues.Of(readerContext.AtomicReader).Quality);
-
-    public override string GetDescription() => "quality";
-    public override bool Equals(object? o) => o is QualityPrior;
-    public override int GetHashCode() => typeof(QualityPrior).GetHashCode();
-
-    private sealed class Values(ValueSource source, float[] quality) : SingleDocValues(source)
-    {
-        public override float SingleVal(int doc) => quality[doc];
     }
 }

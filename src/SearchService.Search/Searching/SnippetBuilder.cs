@@ -9,14 +9,18 @@ namespace SearchService.Search.Searching;
 /// Builds the passage shown for a hit from analyser offsets (no highlighter package): the
 /// sentence(s) with the most distinct matches, about 200–300 characters, an ellipsis where
 /// cut, the text HTML-escaped first and every match (a whole phrase as one) in &lt;mark&gt;.
+/// It also says which synonyms of the query (not the words typed) the paragraph holds.
 /// </summary>
 public sealed partial class SnippetBuilder(ReportAnalyzer analyzer)
 {
     public int TargetLength { get; init; } = 260;
 
-    public string Build(string text, HighlightTerms highlights)
+    public string Build(string text, HighlightTerms highlights) => BuildWithForms(text, highlights).Html;
+
+    /// <summary>The snippet, and the synonym forms found anywhere in the paragraph (in the query's order).</summary>
+    public Snippet BuildWithForms(string text, HighlightTerms highlights)
     {
-        var marks = Marks(text, highlights);
+        var marks = Marks(text, highlights, out var synonyms);
         var (start, end) = Window(text, marks);
         var sb = new StringBuilder(end - start + 64);
         if (start > 0) sb.Append("… ");
@@ -33,7 +37,7 @@ public sealed partial class SnippetBuilder(ReportAnalyzer analyzer)
         }
         AppendEncoded(sb, text.AsSpan(at, end - at));
         if (end < text.Length) sb.Append(" …");
-        return Newlines().Replace(sb.ToString(), " ").Trim();
+        return new Snippet(Newlines().Replace(sb.ToString(), " ").Trim(), synonyms);
     }
 
     /// <summary>
@@ -41,13 +45,14 @@ public sealed partial class SnippetBuilder(ReportAnalyzer analyzer)
     /// ordered), each with the number of what it matched (a word, or a phrase after the
     /// words), so the window can prefer sentences with more distinct matches.
     /// </summary>
-    private List<(int Start, int End, int What)> Marks(string text, HighlightTerms highlights)
+    private List<(int Start, int End, int What)> Marks(string text, HighlightTerms highlights, out IReadOnlyList<string> synonyms)
     {
         var ranges = new List<(int Start, int End, int What)>();
+        synonyms = [];
         if (highlights.IsEmpty) return ranges;
         var vocabulary = highlights.Vocabulary;
         var tokens = new List<(int Id, int Start, int End)>(64);
-        analyzer.VisitTerms(text, (term, start, end) => tokens.Add((vocabulary.IdOf(term), start, end)));
+        analyzer.VisitTerms(text, (term, start, end) => tokens.Add((vocabulary.IdOf(term), start, end)), vocabulary.Words);
         int words = vocabulary.MarksAlone.Length;
         for (int i = 0; i < tokens.Count; i++)
         {
@@ -62,6 +67,7 @@ public sealed partial class SnippetBuilder(ReportAnalyzer analyzer)
             }
             if (vocabulary.MarksAlone[tokens[i].Id]) ranges.Add((tokens[i].Start, tokens[i].End, tokens[i].Id));
         }
+        synonyms = SynonymsFound(ranges, vocabulary, highlights);
         ranges.Sort();
         var merged = new List<(int Start, int End, int What)>(ranges.Count);
         foreach (var r in ranges)
@@ -70,6 +76,21 @@ public sealed partial class SnippetBuilder(ReportAnalyzer analyzer)
             else merged.Add(r);
         }
         return merged;
+    }
+
+    private static List<string> SynonymsFound(List<(int Start, int End, int What)> ranges, HighlightVocabulary vocabulary, HighlightTerms highlights)
+    {
+        List<int>? forms = null;
+        foreach (var r in ranges)
+        {
+            int form = vocabulary.FormOf[r.What];
+            if (form < 0 || !highlights.Forms[form].Synonym) continue;
+            forms ??= [];
+            if (!forms.Contains(form)) forms.Add(form);
+        }
+        if (forms is null) return [];
+        forms.Sort();
+        return forms.Select(f => highlights.Forms[f].Text).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     /// <summary>The best window: whole sentences around the densest cluster of distinct matches.</summary>
@@ -153,3 +174,6 @@ public sealed partial class SnippetBuilder(ReportAnalyzer analyzer)
     [GeneratedRegex(@"\s*\n\s*")]
     private static partial Regex Newlines();
 }
+
+/// <summary>A hit's passage (HTML, matches in &lt;mark&gt;) and the synonyms of the query the paragraph holds.</summary>
+public sealed record Snippet(string Html, IReadOnlyList<string> SynonymsMatched);

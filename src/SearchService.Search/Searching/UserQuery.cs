@@ -5,14 +5,21 @@ namespace SearchService.Search.Searching;
 /// <summary>A node of a parsed user query.</summary>
 public abstract record QueryNode;
 
-/// <summary>A plain word as typed.</summary>
-public sealed record WordNode(string Word) : QueryNode;
+/// <summary>A plain word as typed; <see cref="Exact"/> (typed <c>=word</c>) turns synonym expansion off for it.</summary>
+public sealed record WordNode(string Word, bool Exact = false) : QueryNode;
 
-/// <summary>A quoted phrase as typed.</summary>
-public sealed record PhraseNode(string Phrase) : QueryNode;
+/// <summary>A quoted phrase as typed; <see cref="Exact"/> (typed <c>="a phrase"</c>) turns synonym expansion off for it.</summary>
+public sealed record PhraseNode(string Phrase, bool Exact = false) : QueryNode;
 
-/// <summary>Words side by side: every one should match, documents with all of them rank first.</summary>
+/// <summary>
+/// Words side by side, and the words and phrases to exclude. With all-words matching (the
+/// default) every one is required; with <c>match=any</c> one is enough unless marked
+/// <see cref="RequiredNode"/>. No words and only exclusions means everything without them.
+/// </summary>
 public sealed record AllNode(IReadOnlyList<QueryNode> Required, IReadOnlyList<QueryNode> Excluded) : QueryNode;
+
+/// <summary>A word, phrase or group that must match in any mode: typed <c>+word</c>, or joined by AND.</summary>
+public sealed record RequiredNode(QueryNode Inner) : QueryNode;
 
 /// <summary>Alternatives joined by OR.</summary>
 public sealed record AnyNode(IReadOnlyList<QueryNode> Alternatives) : QueryNode;
@@ -21,13 +28,13 @@ public sealed record AnyNode(IReadOnlyList<QueryNode> Alternatives) : QueryNode;
 public sealed class QuerySyntaxException(string message) : Exception(message);
 
 /// <summary>
-/// The query language: plain words, "phrases", -exclusions (also -"phrases"), OR, AND,
-/// and parentheses. A recursive-descent parser over a small tokenizer; anything it cannot
-/// read raises <see cref="QuerySyntaxException"/> with a readable message.
+/// The query language: plain words, "phrases", +required, -exclusions (also -"phrases"),
+/// =exact (no synonyms), OR, AND, NOT and parentheses. A recursive-descent parser over a small
+/// tokenizer; anything it cannot read raises <see cref="QuerySyntaxException"/> with a readable message.
 /// </summary>
 public static class UserQuery
 {
-    private enum T { Word, Phrase, Or, And, Not, Open, Close, End }
+    private enum T { Word, Phrase, Or, And, Not, Plus, Exact, Open, Close, End }
 
     private readonly record struct Token(T Kind, string Text, int At);
 
@@ -81,36 +88,48 @@ public static class UserQuery
     {
         var required = new List<QueryNode>();
         var excluded = new List<QueryNode>();
+        bool andPending = false;
         while (true)
         {
             var t = tokens[pos];
             if (t.Kind is T.End or T.Or or T.Close) break;
-            if (t.Kind == T.And) { pos++; continue; }
-            bool not = false;
-            if (t.Kind == T.Not)
+            if (t.Kind == T.And)
             {
-                not = true;
+                // "a AND b": both sides must match, whatever the matching mode.
+                if (required.Count > 0 && required[^1] is not RequiredNode) required[^1] = new RequiredNode(required[^1]);
+                andPending = true;
                 pos++;
-                t = tokens[pos];
-                if (t.Kind is T.End or T.Or or T.Close or T.Not or T.And)
-                    throw new QuerySyntaxException($"'-' at position {tokens[pos - 1].At + 1} must be followed by a word or phrase to exclude.");
+                continue;
             }
-            var primary = ParsePrimary(tokens, ref pos, depth);
+            bool not = false, plus = false, exact = false;
+            while (t.Kind is T.Not or T.Plus or T.Exact)
+            {
+                if (t.Kind == T.Not) not = true;
+                else if (t.Kind == T.Plus) plus = true;
+                else exact = true;
+                pos++;
+                var next = tokens[pos];
+                if (next.Kind is T.End or T.Or or T.Close or T.And)
+                    throw new QuerySyntaxException($"'{t.Text}' at position {t.At + 1} must be followed by a word or phrase.");
+                t = next;
+            }
+            var primary = ParsePrimary(tokens, ref pos, depth, exact);
             if (primary is null) continue;
-            (not ? excluded : required).Add(primary);
+            if (not) excluded.Add(primary);
+            else required.Add(plus || andPending ? new RequiredNode(primary) : primary);
+            andPending = false;
         }
         if (required.Count == 0 && excluded.Count == 0) return null;
-        if (required.Count == 0) throw new QuerySyntaxException("A query cannot only exclude: add a word or phrase to search for.");
         return required.Count == 1 && excluded.Count == 0 ? required[0] : new AllNode(required, excluded);
     }
 
-    private static QueryNode? ParsePrimary(List<Token> tokens, ref int pos, int depth)
+    private static QueryNode? ParsePrimary(List<Token> tokens, ref int pos, int depth, bool exact)
     {
         var t = tokens[pos++];
         switch (t.Kind)
         {
-            case T.Word: return new WordNode(t.Text);
-            case T.Phrase: return t.Text.Trim().Length == 0 ? null : new PhraseNode(t.Text);
+            case T.Word: return new WordNode(t.Text, exact);
+            case T.Phrase: return t.Text.Trim().Length == 0 ? null : new PhraseNode(t.Text, exact);
             case T.Open:
                 if (depth >= 10) throw new QuerySyntaxException("Parentheses are nested too deeply (at most 10 levels).");
                 var inner = ParseOr(tokens, ref pos, depth + 1);
@@ -140,6 +159,13 @@ public static class UserQuery
             }
             if (c == '(') { tokens.Add(new Token(T.Open, "(", i++)); continue; }
             if (c == ')') { tokens.Add(new Token(T.Close, ")", i++)); continue; }
+            if (c is '-' or '+' or '=' && (i == 0 || char.IsWhiteSpace(input[i - 1]) || input[i - 1] is '(' or '-' or '+' or '=')
+                && i + 1 < input.Length && !char.IsWhiteSpace(input[i + 1]))
+            {
+                // A prefix on the word, phrase or group that follows: -exclude, +require, =exact.
+                tokens.Add(new Token(c switch { '-' => T.Not, '+' => T.Plus, _ => T.Exact }, c.ToString(), i++));
+                continue;
+            }
             if (c == '-' && (i == 0 || char.IsWhiteSpace(input[i - 1]) || input[i - 1] == '('))
             {
                 tokens.Add(new Token(T.Not, "-", i++));

@@ -1,29 +1,33 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using SearchService.Api.Infrastructure;
 using SearchService.Search.Indexing;
-using SearchService.Search.Searching;
 
 namespace SearchService.Api.Features.Admin;
 
-public sealed record ReindexResponse(int Files, int Indexed, int Skipped, int Failed, int Documents, int Paragraphs, double Seconds, IReadOnlyList<string> Problems);
+public sealed record ReindexResponse(int Files, int Indexed, int Skipped, int Failed, int Documents, int Paragraphs, double Seconds,
+    string? Generation, string? PreviousGeneration, IReadOnlyList<string> Problems);
+
+public sealed record GenerationDto(string Generation, bool Served, DateTimeOffset? Created, string? BuiltBy, int? Documents, int? Paragraphs, bool Forced);
+
+public sealed record RollbackResponse(string Generation, int Documents, int Paragraphs);
 
 /// <summary>
-/// POST /api/admin/reindex: rebuilds the index from the configured sources while serving. The new
-/// contents become visible in one Lucene commit and readers switch atomically; searches during
-/// the rebuild keep the reader they started with. Needs Admin:ApiKey (X-Api-Key header or
-/// "Authorization: Bearer"); without a configured key the admin endpoints do not exist.
+/// The admin endpoints (they exist only when Admin:ApiKey is set; the key goes in X-Api-Key or
+/// "Authorization: Bearer"). POST /api/admin/reindex builds a new generation from the configured
+/// Index:Sources (never a default) and serves it once checked; POST /api/admin/rollback serves the
+/// previous generation again; GET /api/admin/generations lists them. A build already running
+/// (here or in the CLI) or a build the guard refuses is a 409 and the served index stays as it was.
 /// </summary>
 public static class AdminEndpoints
 {
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
-
-    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app, IConfiguration configuration)
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app, AdminOptions options)
     {
-        var key = configuration["Admin:ApiKey"];
+        var key = options.ApiKey;
         if (string.IsNullOrWhiteSpace(key)) return app; // disabled
-        var group = app.MapGroup("/api/admin").WithTags("Admin").RequireRateLimiting(RateLimits.Admin)
+        var group = app.MapGroup("/api/admin").WithTags("Admin")
             .AddEndpointFilter(async (context, next) =>
             {
                 var http = context.HttpContext;
@@ -35,43 +39,43 @@ public static class AdminEndpoints
                     return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: "The API key is not valid.");
                 return await next(context);
             });
-        group.MapPost("/reindex", Reindex).WithSummary("Rebuild the index from the configured sources and switch to it atomically");
+        group.MapPost("/reindex", Reindex).WithSummary("Build a new index generation from the configured sources and serve it once checked");
+        group.MapPost("/rollback", Rollback).WithSummary("Serve the previous index generation again");
+        group.MapGet("/generations", Generations).WithSummary("The index generations on disk, and which is served");
         return app;
     }
 
-    internal static async Task<Results<Ok<ReindexResponse>, ProblemHttpResult>> Reindex(ReportIndex index, IndexSettings settings, ILoggerFactory logs)
+    internal static async Task<Results<Ok<ReindexResponse>, ProblemHttpResult>> Reindex(ServedIndex served, [FromQuery] bool? force)
     {
-        if (!await OneAtATime.WaitAsync(0))
-            return TypedResults.Problem(statusCode: 409, title: "Reindex in progress", detail: "Another reindex is running; try again when it has finished.");
-        try
+        var sources = served.Settings.ConfiguredSources;
+        if (sources.Count == 0)
+            throw new IndexBuildRefusedException(BuildRefusal.NoSources, "No sources are configured (Index:Sources): set them to the files and folders to index. The served index is unchanged.");
+        var problems = new List<string>();
+        // A build takes seconds to minutes of CPU: off the request thread. Refusals and write failures become 409 and 503 problems.
+        var summary = await Task.Run(() => IndexBuilder.Build(sources, served.Settings.Folder, f =>
         {
-            var problems = new List<string>();
-            var summary = await Task.Run(() => IndexBuilder.Build(settings.Sources, settings.IndexPath, onFile: f =>
-            {
-                if (f.Error is not null) lock (problems) problems.Add($"{Path.GetFileName(f.Path)}: {f.Error}");
-            }));
-            index.Refresh();
-            logs.CreateLogger("SearchService.Admin").LogInformation("Reindexed {Documents} documents, {Paragraphs} paragraphs", summary.Documents, summary.Paragraphs);
-            return TypedResults.Ok(new ReindexResponse(summary.Files, summary.Indexed, summary.Skipped, summary.Failed, summary.Documents, summary.Paragraphs,
-                Math.Round(summary.Elapsed.TotalSeconds, 2), problems));
-        }
-        finally
-        {
-            OneAtATime.Release();
-        }
+            if (f.Error is not null) lock (problems) problems.Add($"{Path.GetFileName(f.Path)}: {f.Error}");
+        }, served.Readers, options: served.BuildOptions("admin API", force ?? false)));
+        served.Refresh();
+        return TypedResults.Ok(new ReindexResponse(summary.Files, summary.Indexed, summary.Skipped, summary.Failed, summary.Documents, summary.Paragraphs,
+            Math.Round(summary.Elapsed.TotalSeconds, 2), summary.Generation, summary.PreviousGeneration, problems));
     }
-}
 
-/// <summary>Picks up new commits written by another process (the CLI indexing into the served folder).</summary>
-public sealed class IndexRefresher(ReportIndex index, ILogger<IndexRefresher> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    internal static Ok<RollbackResponse> Rollback(ServedIndex served)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var health = IndexBuilder.Rollback(served.Settings.Folder, served.BuildOptions("admin API", force: false));
+        served.Refresh();
+        return TypedResults.Ok(new RollbackResponse(health.Generation!, health.Documents, health.Paragraphs));
+    }
+
+    internal static Ok<IReadOnlyList<GenerationDto>> Generations(ServedIndex served)
+    {
+        var folder = served.Settings.Folder;
+        var current = IndexGenerations.Current(folder);
+        return TypedResults.Ok((IReadOnlyList<GenerationDto>)IndexGenerations.Complete(folder).Select(g =>
         {
-            try { index.Refresh(); }
-            catch (Exception e) when (e is IOException or ObjectDisposedException) { log.LogWarning(e, "Index refresh failed; still serving the previous commit"); }
-        }
+            var m = IndexGenerations.Manifest(folder, g);
+            return new GenerationDto(g, g == current, m?.Created, m?.BuiltBy, m?.Documents, m?.Paragraphs, m?.Forced ?? false);
+        }).ToList());
     }
 }

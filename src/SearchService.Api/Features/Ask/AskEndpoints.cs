@@ -21,8 +21,7 @@ public static class AskEndpoints
     public static IEndpointRouteBuilder MapAsk(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/ask").WithTags("Ask")
-            .MapGet("/", Ask).WithSummary("Answer a question with a verbatim, cited quote, or say why not")
-            .RequireRateLimiting(RateLimits.Ask);
+            .MapGet("/", Ask).WithSummary("Answer a question with a verbatim, cited quote, or say why not");
         return app;
     }
 
@@ -30,18 +29,17 @@ public static class AskEndpoints
         QuestionAnswerer answerer, LinkBuilder links, HttpRequest http,
         [FromQuery] string? q,
         [FromQuery] string[]? authority, [FromQuery] string[]? year, [FromQuery] string? yearFrom, [FromQuery] string? yearTo,
-        [FromQuery] string[]? outcomeArea, [FromQuery] string[]? grade, [FromQuery] string[]? documentType) =>
-        Problems.Guard<Results<Ok<AskResponse>, ProblemHttpResult>>(() =>
-        {
-            var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType);
-            var r = answerer.Ask(q ?? "", filters);
-            return TypedResults.Ok(new AskResponse(r.Question,
-                r.Answer is null ? null : new AnswerDto(r.Answer.Text, r.Answer.Type, r.Answer.Value),
-                r.Confidence,
-                r.Band,
-                r.Citations.Select(c => new AskCitationDto(c.ParagraphId, c.Quote, new CitationDto(c.CitationText, links.Permalink(http, c.ParagraphId)),
-                    c.Authority, c.DocumentId, c.DocumentTitle, c.Date, c.Label)).ToList(),
-                r.Passages.Select(h => HitDto.From(h.Paragraph, h.Snippet, h.Score, links.Permalink(http, h.Paragraph.Id), null)).ToList(),
-                r.Reason));
-        }, p => p);
+        [FromQuery] string[]? outcomeArea, [FromQuery] string[]? grade, [FromQuery] string[]? documentType)
+    {
+        var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType);
+        var r = answerer.Ask(q ?? "", filters);
+        return TypedResults.Ok(new AskResponse(r.Question,
+            r.Answer is null ? null : new AnswerDto(r.Answer.Text, r.Answer.Type, r.Answer.Value),
+            r.Confidence,
+            r.Band,
+            r.Citations.Select(c => new AskCitationDto(c.ParagraphId, c.Quote, new CitationDto(c.CitationText, links.Permalink(c.ParagraphId)),
+                c.Authority, c.DocumentId, c.DocumentTitle, c.Date, c.Label)).ToList(),
+            r.Passages.Select(h => HitDto.From(h.Paragraph, h.Snippet, h.Score, links.Permalink(h.Paragraph.Id), null)).ToList(),
+            r.Reason));
+    }
 }

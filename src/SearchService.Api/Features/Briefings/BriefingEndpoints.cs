@@ -10,7 +10,11 @@ public sealed record BriefingItemRequest(string? ParagraphId, string? Note);
 
 public sealed record BriefingRequest(string? Title, IReadOnlyList<BriefingItemRequest>? Items, string? Format);
 
-/// <summary>POST /api/briefings: chosen paragraphs as a briefing with footnoted quotes (Markdown, HTML or DOCX).</summary>
+/// <summary>
+/// POST /api/briefings: chosen paragraphs as a briefing with footnoted quotes (Markdown, HTML or DOCX),
+/// dated by the server's clock. A body that is not a JSON object, a null item or an item without an
+/// id is a 400; the texts are cleaned of characters XML cannot hold before any DOCX is written.
+/// </summary>
 public static class BriefingEndpoints
 {
     public static IEndpointRouteBuilder MapBriefings(this IEndpointRouteBuilder app)
@@ -21,7 +25,7 @@ public static class BriefingEndpoints
         return app;
     }
 
-    internal static Results<FileContentHttpResult, ProblemHttpResult> Create(BriefingRequest? request, ReportIndex index, LinkBuilder links, HttpRequest http)
+    internal static Results<FileContentHttpResult, ProblemHttpResult> Create(BriefingRequest? request, ReportIndex index, LinkBuilder links, TimeProvider clock)
     {
         if (request is null) return Problems.BadRequest("Invalid briefing", "The body must be JSON: { title, items: [ { paragraphId, note? } ], format }.");
         var format = string.IsNullOrWhiteSpace(request.Format) ? BriefingFormats.Markdown : request.Format.Trim().ToLowerInvariant();
@@ -32,13 +36,15 @@ public static class BriefingEndpoints
         if (items.Count > BriefingAssembler.MaxItems)
             return Problems.BadRequest("Invalid briefing", $"A briefing holds at most {BriefingAssembler.MaxItems} items ({items.Count} given).",
                 new Dictionary<string, object?> { ["limit"] = "maxItems", ["value"] = BriefingAssembler.MaxItems });
+        if (items.Any(i => i is null))
+            return Problems.BadRequest("Invalid briefing", "An item is null: each item must be an object { paragraphId, note? }.");
         if (items.Any(i => string.IsNullOrWhiteSpace(i.ParagraphId)))
             return Problems.BadRequest("Invalid briefing", "Every item needs a 'paragraphId'.");
         if ((request.Title?.Length ?? 0) > 300 || items.Any(i => (i.Note?.Length ?? 0) > 5000))
             return Problems.BadRequest("Invalid briefing", "The title may have at most 300 characters and a note at most 5,000.");
 
         var (briefing, unknown) = BriefingAssembler.Assemble(index, request.Title ?? "", items.Select(i => new BriefingRequestItem(i.ParagraphId!, i.Note)).ToList(),
-            id => links.Permalink(http, id), id => $"{links.BaseUrl(http)}/d/{Uri.EscapeDataString(id)}");
+            links.Permalink, links.DocumentPage, clock);
         if (briefing is null)
             return Problems.BadRequest("Unknown paragraphs", $"No paragraph has the id {string.Join(", ", unknown.Select(u => $"'{u}'"))}.",
                 new Dictionary<string, object?> { ["unknownIds"] = unknown });

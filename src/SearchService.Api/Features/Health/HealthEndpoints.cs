@@ -1,27 +1,36 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using SearchService.Search.Searching;
+using SearchService.Api.Infrastructure;
 
 namespace SearchService.Api.Features.Health;
 
 public sealed record HealthResponse(string Status);
 
-public sealed record ReadyResponse(string Status, int Documents, int Paragraphs, string Index);
+/// <summary>The served index: its generation (null for an index folder in the older single-index layout) and counts.</summary>
+public sealed record ReadyResponse(string Status, int Documents, int Paragraphs, string? Generation);
 
-/// <summary>GET /health (the process answers) and GET /ready (the index is loaded).</summary>
+/// <summary>
+/// GET /health: the process answers (for a liveness probe; never touches the index).
+/// GET /ready: the index opens and answers a search (for a readiness probe or load balancer);
+/// a 503 problem with the reason, never a path, when it does not.
+/// </summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", () => TypedResults.Ok(new HealthResponse("ok"))).WithTags("Health");
-        app.MapGet("/ready", Ready).WithTags("Health");
+        app.MapGet("/health", () => TypedResults.Ok(new HealthResponse("ok"))).WithTags("Health").WithSummary("Liveness: the process answers");
+        app.MapGet("/ready", Ready).WithTags("Health").WithSummary("Readiness: the index opens and answers a search");
         return app;
     }
 
-    internal static Results<Ok<ReadyResponse>, ProblemHttpResult> Ready(ReportIndex index)
+    internal static Results<Ok<ReadyResponse>, ProblemHttpResult> Ready(ServedIndex served, HttpResponse response)
     {
-        var documents = index.Documents.Count;
-        if (documents == 0)
-            return TypedResults.Problem(detail: "The index holds no documents.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready");
-        return TypedResults.Ok(new ReadyResponse("ready", documents, index.ParagraphCount, index.Path));
+        var health = served.Health();
+        if (!health.Ok)
+        {
+            response.Headers.RetryAfter = "30";
+            return TypedResults.Problem(detail: $"The index is not usable: {health.Problem}.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready",
+                extensions: new Dictionary<string, object?> { ["generation"] = health.Generation });
+        }
+        return TypedResults.Ok(new ReadyResponse("ready", health.Documents, health.Paragraphs, health.Generation));
     }
 }

@@ -34,24 +34,23 @@ public static class JudgementEndpoints
     internal static Results<Ok<IReadOnlyList<JudgementDto>>, ProblemHttpResult> List(
         ReportIndex index,
         [FromQuery] string[]? authority, [FromQuery] string[]? outcomeArea, [FromQuery] string[]? documentType,
-        [FromQuery] string[]? grade, [FromQuery] string? yearFrom, [FromQuery] string? yearTo) =>
-        Problems.Guard<Results<Ok<IReadOnlyList<JudgementDto>>, ProblemHttpResult>>(() =>
-        {
-            var filters = Parameters.Filters(authority, null, yearFrom, yearTo, outcomeArea, grade, documentType);
-            var authorities = filters.Authority.Select(a => Authorities.FromUserText(a) ?? a).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var areas = filters.OutcomeArea.Select(a => OutcomeAreas.Canonical(a) ?? a).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var grades = filters.Grade.Select(g => GradeScales.LabelFromWords(g) ?? g).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var types = filters.DocumentType.ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var list = index.Documents
-                .Where(d => authorities.Count == 0 || authorities.Contains(d.Authority))
-                .Where(d => types.Count == 0 || types.Contains(d.DocumentType))
-                .Where(d => filters.YearFrom is null || d.Year >= filters.YearFrom)
-                .Where(d => filters.YearTo is null || d.Year <= filters.YearTo)
-                .SelectMany(d => d.Judgements.Select(j => new JudgementDto(d.Authority, d.Date, d.Year, d.DocumentType, d.Id, d.Title, j.Area, j.SectionPath, j.Grade, j.ParagraphId, j.Source)))
-                .Where(j => areas.Count == 0 || areas.Contains(j.Area))
-                .Where(j => grades.Count == 0 || grades.Contains(j.Grade.Label))
-                .OrderBy(j => j.Date ?? DateOnly.MinValue).ThenBy(j => j.Authority, StringComparer.Ordinal)
-                .ToList();
-            return TypedResults.Ok((IReadOnlyList<JudgementDto>)list);
-        }, p => p);
+        [FromQuery] string[]? grade, [FromQuery] string? yearFrom, [FromQuery] string? yearTo)
+    {
+        var filters = Parameters.Filters(authority, null, yearFrom, yearTo, outcomeArea, grade, documentType);
+        var authorities = filters.Authority.Select(a => Authorities.FromUserText(a) ?? a).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var areas = filters.OutcomeArea.Select(a => OutcomeAreas.Canonical(a) ?? a).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var grades = filters.Grade.Select(g => GradeScales.LabelFromWords(g) ?? g).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var types = filters.DocumentType.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var list = index.Documents
+            .Where(d => authorities.Count == 0 || authorities.Contains(d.Authority))
+            .Where(d => types.Count == 0 || types.Contains(d.DocumentType))
+            .Where(d => filters.YearFrom is null || d.Year >= filters.YearFrom)
+            .Where(d => filters.YearTo is null || d.Year <= filters.YearTo)
+            .SelectMany(d => d.Judgements.Select(j => new JudgementDto(d.Authority, d.Date, d.Year, d.DocumentType, d.Id, d.Title, j.Area, j.SectionPath, j.Grade, j.ParagraphId, j.Source)))
+            .Where(j => areas.Count == 0 || areas.Contains(j.Area))
+            .Where(j => grades.Count == 0 || grades.Contains(j.Grade.Label))
+            .OrderBy(j => j.Date ?? DateOnly.MinValue).ThenBy(j => j.Authority, StringComparer.Ordinal)
+            .ToList();
+        return TypedResults.Ok((IReadOnlyList<JudgementDto>)list);
+    }
 }

@@ -50,7 +50,7 @@ public static class ParagraphEndpoints
         var (previous, next) = index.Neighbours(p);
         return TypedResults.Ok(new ParagraphResponse(p.Id, p.DocumentId, p.DocumentTitle, p.DocumentType, p.Publisher, p.PartOf, p.Authority,
             p.Date, p.Year, p.SectionPath, p.OutcomeArea, p.Grade, p.Label, p.Ordinal, p.Kind.ToString().ToLowerInvariant(), p.Text,
-            new CitationDto(p.Citation, links.Permalink(http, p.Id)), previous, next));
+            new CitationDto(p.Citation, links.Permalink(p.Id)), previous, next));
     }
 
     internal static Results<Ok<CitationResponse>, ProblemHttpResult> Cite(string id, [FromQuery] string? style, ReportIndex index, LinkBuilder links, HttpRequest http)
@@ -62,7 +62,7 @@ public static class ParagraphEndpoints
         if (p is null) return Problems.NotFound($"No paragraph has the id '{id}'.");
         var document = index.GetDocument(p.DocumentId);
         if (document is null) return Problems.NotFound($"The document of paragraph '{id}' is not in the index.");
-        var url = links.Permalink(http, p.Id);
+        var url = links.Permalink(p.Id);
         return TypedResults.Ok(new CitationResponse(p.Id, s, Citations.Format(document.ToModel(), p.Label, s, url), url));
     }
 }

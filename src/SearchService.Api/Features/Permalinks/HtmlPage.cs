@@ -23,11 +23,7 @@ internal static class HtmlPage
         <main id="main" class="page">
         {{body}}
         </main>
-        <script>
-        document.querySelectorAll('[data-copy]').forEach(b => b.addEventListener('click', async () => {
-          try { await navigator.clipboard.writeText(b.getAttribute('data-copy')); b.textContent = 'Copied'; } catch { b.textContent = 'Copy failed'; }
-        }));
-        </script>
+        <script src="/page.js"></script>
         </body>
         </html>
         """;

@@ -27,7 +27,7 @@ public static class PermalinkEndpoints
         var (previousId, nextId) = index.Neighbours(p);
         var previous = previousId is null ? null : index.GetParagraph(previousId);
         var next = nextId is null ? null : index.GetParagraph(nextId);
-        var url = links.Permalink(http, p.Id);
+        var url = links.Permalink(p.Id);
         var markdown = d is null ? p.Citation : Citations.Format(d.ToModel(), p.Label, "markdown", url);
         var sb = new StringBuilder();
         sb.Append($"<nav class=\"crumbs\" aria-label=\"Document\"><a href=\"/d/{Uri.EscapeDataString(p.DocumentId)}\">{E(p.DocumentTitle)}</a></nav>");

@@ -1,5 +1,6 @@
 using SearchService.Core.Model;
 using SearchService.Search.Indexing;
+using SearchService.Search.Searching;
 
 namespace SearchService.Api.Features.Search;
 
@@ -7,7 +8,7 @@ public sealed record CitationDto(string Text, string Url);
 
 public sealed record FacetValueDto(string Value, int Count);
 
-/// <summary>One paragraph hit with its metadata (the authority's region, type and DfE/ONS codes; the framework), snippet and citation.</summary>
+/// <summary>One paragraph hit with its metadata (the authority's region, type and DfE/ONS codes; the framework), snippet, citation, and the synonyms of the query it holds.</summary>
 public sealed record HitDto(
     string Id,
     string DocumentId,
@@ -23,7 +24,8 @@ public sealed record HitDto(
     string Snippet,
     float Score,
     CitationDto Citation,
-    int? MoreInDocument)
+    int? MoreInDocument,
+    IReadOnlyList<string> AlsoMatched)
 {
     public string? Framework { get; init; }
     public string? Region { get; init; }
@@ -31,9 +33,9 @@ public sealed record HitDto(
     public string? LaCode { get; init; }
     public string? OnsCode { get; init; }
 
-    public static HitDto From(ParagraphRecord p, string snippet, float score, string url, int? more) => new(
+    public static HitDto From(ParagraphRecord p, string snippet, float score, string url, int? more, IReadOnlyList<string>? alsoMatched = null) => new(
         p.Id, p.DocumentId, p.DocumentTitle, p.DocumentType, p.Authority, p.Date, p.Year, p.SectionPath, p.OutcomeArea, p.Grade,
-        p.Label, snippet, score, new CitationDto(p.Citation, url), more)
+        p.Label, snippet, score, new CitationDto(p.Citation, url), more, alsoMatched ?? [])
     {
         Framework = p.Framework,
         Region = p.Region,
@@ -43,17 +45,58 @@ public sealed record HitDto(
     };
 }
 
+/// <summary>A word or phrase as typed and the synonyms it was expanded to.</summary>
+public sealed record ExpansionDto(string Typed, IReadOnlyList<string> Alternatives);
+
+/// <summary>Words dropped because fewer than <c>threshold</c> paragraphs held them all (<c>matchedAllWords</c> did).</summary>
+public sealed record RelaxationDto(IReadOnlyList<string> Dropped, int MatchedAllWords, int Threshold);
+
+/// <summary>What a search cut by its time budget is missing: the counts are lower bounds over the share of the index searched.</summary>
+public sealed record MissingDto(string Reason, double SearchedShare, IReadOnlyList<string> Incomplete);
+
+/// <summary>
+/// A page of hits and the counts of the whole result: <c>total</c> paragraphs in <c>documents</c>
+/// documents (with <c>groupBy=document</c> the pages are documents). <c>relaxed</c> says which words
+/// were dropped, <c>expansions</c> which synonyms were searched, <c>missing</c> what a cut search lacks.
+/// </summary>
 public sealed record SearchResponse(
     string Query,
     int Total,
+    int Documents,
     int Page,
     int PageSize,
     double TookMs,
     IReadOnlyList<HitDto> Hits,
     IReadOnlyDictionary<string, IReadOnlyList<FacetValueDto>> Facets,
     string? Warning,
-    bool Partial);
+    bool Partial,
+    MissingDto? Missing,
+    string Match,
+    bool Exact,
+    IReadOnlyList<ExpansionDto> Expansions,
+    bool Relaxed,
+    RelaxationDto? Relaxation)
+{
+    public static RelaxationDto? From(Relaxation? r) => r is null ? null : new(r.Dropped, r.MatchedAllWords, r.Threshold);
+    public static MissingDto? From(PartialResult? p) => p is null ? null : new(p.Reason, p.SearchedShare, p.Incomplete);
+}
 
 public sealed record TrendBucketDto(string Value, int Paragraphs, int Documents, int TotalParagraphs, double Share);
 
-public sealed record TrendsResponse(string Query, string By, IReadOnlyList<TrendBucketDto> Buckets);
+/// <summary>
+/// Matching paragraphs per bucket (every year of the range, zeros included, when by year);
+/// <c>total</c> is the search's total for the same request, <c>unbucketed</c> the matches with no
+/// value for the bucket, <c>denominator</c> names what each share divides by.
+/// </summary>
+public sealed record TrendsResponse(
+    string Query,
+    string By,
+    int Total,
+    int Documents,
+    int Unbucketed,
+    string Denominator,
+    IReadOnlyList<TrendBucketDto> Buckets,
+    bool Relaxed,
+    RelaxationDto? Relaxation,
+    bool Partial,
+    MissingDto? Missing);

@@ -12,62 +12,32 @@ public static class SearchEndpoints
     {
         var group = app.MapGroup("/api").WithTags("Search");
         group.MapGet("/search", Search).WithSummary("Search paragraphs, with facets and snippets");
-        group.MapGet("/trends", Trends).WithSummary("Matching paragraphs and documents per year or authority");
+        group.MapGet("/trends", Trends).WithSummary("Matching paragraphs and documents per year (every year, zeros included) or per authority");
         return app;
     }
 
     internal static Results<Ok<SearchResponse>, ProblemHttpResult> Search(
-        ReportIndex index, LinkBuilder links, HttpRequest http,
-        [FromQuery] string? q,
-        [FromQuery] string[]? authority, [FromQuery] string[]? year, [FromQuery] string? yearFrom, [FromQuery] string? yearTo,
-        [FromQuery] string[]? outcomeArea, [FromQuery] string[]? grade, [FromQuery] string[]? documentType,
-        [FromQuery] string[]? framework, [FromQuery] string[]? region, [FromQuery] string[]? authorityType,
-        [FromQuery] string? page, [FromQuery] string? pageSize, [FromQuery] string? sort, [FromQuery] string? groupBy) =>
-        Problems.Guard<Results<Ok<SearchResponse>, ProblemHttpResult>>(() =>
-        {
-            var request = new SearchRequest
-            {
-                Query = q,
-                Filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType, framework, region, authorityType),
-                Page = Parameters.WholeNumber("page", page, 1) ?? 1,
-                PageSize = Parameters.WholeNumber("pageSize", pageSize, 1) ?? 10,
-                Sort = sort switch
-                {
-                    null or "" or "relevance" => SearchSort.Relevance,
-                    "date" => SearchSort.Date,
-                    _ => throw new ParameterException("sort", $"'sort' must be 'relevance' or 'date', not '{sort}'."),
-                },
-                GroupByDocument = groupBy switch
-                {
-                    null or "" or "paragraph" => false,
-                    "document" => true,
-                    _ => throw new ParameterException("groupBy", $"'groupBy' must be 'document' or 'paragraph', not '{groupBy}'."),
-                },
-            };
-            var result = index.Search(request);
-            return TypedResults.Ok(ToResponse(result, links, http));
-        }, p => p);
+        ReportIndex index, LinkBuilder links, HttpRequest http, [AsParameters] SearchParameters parameters) =>
+        TypedResults.Ok(ToResponse(index.Search(parameters.ToRequest()), links, http));
 
     internal static SearchResponse ToResponse(SearchResult result, LinkBuilder links, HttpRequest http) => new(
-        result.Query, result.Total, result.Page, result.PageSize, Math.Round(result.TookMs, 2),
-        result.Hits.Select(h => HitDto.From(h.Paragraph, h.Snippet, h.Score, links.Permalink(http, h.Paragraph.Id), h.MoreInDocument)).ToList(),
+        result.Query, result.Total, result.Documents, result.Page, result.PageSize, Math.Round(result.TookMs, 2),
+        result.Hits.Select(h => HitDto.From(h.Paragraph, h.Snippet, h.Score, links.Permalink(h.Paragraph.Id), h.MoreInDocument, h.AlsoMatched)).ToList(),
         result.Facets.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<FacetValueDto>)kv.Value.Select(v => new FacetValueDto(v.Value, v.Count)).ToList()),
-        result.Warning, result.Partial);
+        result.Warning, result.Partial, SearchResponse.From(result.Missing),
+        result.Match == MatchMode.All ? "all" : "any", result.Exact,
+        result.Expansions.Select(e => new ExpansionDto(e.Typed, e.Alternatives)).ToList(),
+        result.Relaxed is not null, SearchResponse.From(result.Relaxed));
 
     internal static Results<Ok<TrendsResponse>, ProblemHttpResult> Trends(
-        ReportIndex index,
-        [FromQuery] string? q, [FromQuery] string? by,
-        [FromQuery] string[]? authority, [FromQuery] string[]? year, [FromQuery] string? yearFrom, [FromQuery] string? yearTo,
-        [FromQuery] string[]? outcomeArea, [FromQuery] string[]? grade, [FromQuery] string[]? documentType,
-        [FromQuery] string[]? framework, [FromQuery] string[]? region, [FromQuery] string[]? authorityType) =>
-        Problems.Guard<Results<Ok<TrendsResponse>, ProblemHttpResult>>(() =>
-        {
-            var dimension = string.IsNullOrEmpty(by) ? "year" : by;
-            if (dimension is not ("year" or "authority" or "outcomeArea" or "documentType"))
-                throw new ParameterException("by", $"'by' must be year, authority, outcomeArea or documentType, not '{by}'.");
-            var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType, framework, region, authorityType);
-            var buckets = index.Trends(q, filters, dimension);
-            return TypedResults.Ok(new TrendsResponse(q ?? "", dimension,
-                buckets.Select(b => new TrendBucketDto(b.Value, b.Paragraphs, b.Documents, b.TotalParagraphs, b.Share)).ToList()));
-        }, p => p);
+        ReportIndex index, [AsParameters] SearchParameters parameters, [FromQuery] string? by)
+    {
+        var dimension = string.IsNullOrEmpty(by) ? "year" : by;
+        if (dimension is not ("year" or "authority" or "outcomeArea" or "documentType"))
+            throw new ParameterException("by", $"'by' must be year, authority, outcomeArea or documentType, not '{by}'.");
+        var t = index.Trends(parameters.ToRequest(), dimension);
+        return TypedResults.Ok(new TrendsResponse(t.Query, dimension, t.Total, t.Documents, t.Unbucketed, t.Denominator,
+            t.Buckets.Select(b => new TrendBucketDto(b.Value, b.Paragraphs, b.Documents, b.TotalParagraphs, b.Share)).ToList(),
+            t.Relaxed is not null, SearchResponse.From(t.Relaxed), t.Partial, SearchResponse.From(t.Missing)));
+    }
 }

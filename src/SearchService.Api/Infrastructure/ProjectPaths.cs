@@ -1,8 +1,10 @@
-namespace SearchService.Search;
+namespace SearchService;
 
 /// <summary>
-/// Default locations: <c>seeds/</c> and <c>index/</c> at the repository root, found by walking up
-/// from the working directory (and from the program's own folder) to <c>SearchService.sln</c>.
+/// Where the repository's folders are: <c>seeds/</c> and <c>index/</c> at the repository root, found
+/// by walking up from the working directory (and from the program's own folder) to
+/// <c>SearchService.sln</c>. Used by the host, the CLI, the tests and the benchmarks, each of which
+/// compiles this file in; the libraries know no default paths and take every path as an argument.
 /// </summary>
 public static class ProjectPaths
 {

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Mvc;
+using SearchService.Api.Infrastructure;
+using SearchService.Search.Searching;
+
+namespace SearchService.Api.Features.Search;
+
+/// <summary>
+/// The query-string parameters of a search, bound once ([AsParameters]) and shared by
+/// /api/search, /api/trends and /api/export, so all three run the same request and count the
+/// same paragraphs. Values are read as text and checked here, so a bad value is a 400 naming it.
+/// </summary>
+public sealed record SearchParameters
+{
+    [FromQuery(Name = "q")] public string? Q { get; init; }
+    [FromQuery(Name = "authority")] public string[]? Authority { get; init; }
+    [FromQuery(Name = "year")] public string[]? Year { get; init; }
+    [FromQuery(Name = "yearFrom")] public string? YearFrom { get; init; }
+    [FromQuery(Name = "yearTo")] public string? YearTo { get; init; }
+    [FromQuery(Name = "outcomeArea")] public string[]? OutcomeArea { get; init; }
+    [FromQuery(Name = "grade")] public string[]? Grade { get; init; }
+    [FromQuery(Name = "documentType")] public string[]? DocumentType { get; init; }
+    [FromQuery(Name = "framework")] public string[]? Framework { get; init; }
+    [FromQuery(Name = "region")] public string[]? Region { get; init; }
+    [FromQuery(Name = "authorityType")] public string[]? AuthorityType { get; init; }
+    [FromQuery(Name = "page")] public string? Page { get; init; }
+    [FromQuery(Name = "pageSize")] public string? PageSize { get; init; }
+    [FromQuery(Name = "sort")] public string? Sort { get; init; }
+    [FromQuery(Name = "groupBy")] public string? GroupBy { get; init; }
+
+    /// <summary><c>all</c> (default: every word or a synonym of it) or <c>any</c>.</summary>
+    [FromQuery(Name = "match")] public string? Match { get; init; }
+
+    /// <summary><c>true</c>: no synonyms, only the words as typed.</summary>
+    [FromQuery(Name = "exact")] public string? Exact { get; init; }
+
+    public SearchRequest ToRequest() => new()
+    {
+        Query = Q,
+        Filters = Parameters.Filters(Authority, Year, YearFrom, YearTo, OutcomeArea, Grade, DocumentType, Framework, Region, AuthorityType),
+        Page = Parameters.WholeNumber("page", Page, 1) ?? 1,
+        PageSize = Parameters.WholeNumber("pageSize", PageSize, 1) ?? 10,
+        Sort = Sort switch
+        {
+            null or "" or "relevance" => SearchSort.Relevance,
+            "date" => SearchSort.Date,
+            _ => throw new ParameterException("sort", $"'sort' must be 'relevance' or 'date', not '{Sort}'."),
+        },
+        GroupByDocument = GroupBy switch
+        {
+            null or "" or "paragraph" => false,
+            "document" => true,
+            _ => throw new ParameterException("groupBy", $"'groupBy' must be 'document' or 'paragraph', not '{GroupBy}'."),
+        },
+        Match = Match switch
+        {
+            null or "" or "all" => MatchMode.All,
+            "any" => MatchMode.Any,
+            _ => throw new ParameterException("match", $"'match' must be 'all' or 'any', not '{Match}'."),
+        },
+        Exact = Exact switch
+        {
+            null or "" or "false" => false,
+            "true" => true,
+            _ => throw new ParameterException("exact", $"'exact' must be 'true' or 'false', not '{Exact}'."),
+        },
+    };
+}

@@ -1,0 +1,67 @@
+using SearchService.Search.Searching;
+
+namespace SearchService.Search.Indexing;
+
+/// <summary>Whether an index opens and answers: what start-up, /ready, the CLI and every build check.</summary>
+public sealed record IndexHealth(bool Ok, string? Generation, int Documents, int Paragraphs, string? Problem)
+{
+    /// <summary>
+    /// Opens the index served from <paramref name="folder"/> (or a generation folder), counts its
+    /// documents and paragraphs, and runs a search that reads a stored paragraph back. Never throws:
+    /// a missing or damaged index is a result with its reason (no paths in it, so it can be shown to users).
+    /// </summary>
+    public static IndexHealth Check(string folder)
+    {
+        string? generation = null;
+        try
+        {
+            generation = IndexGenerations.Current(folder);
+            if (!ReportIndex.Exists(folder)) return new IndexHealth(false, generation, 0, 0, "there is no index yet");
+            using var index = ReportIndex.Open(folder);
+            return Probe(index, generation);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new IndexHealth(false, generation, 0, 0, Describe(e));
+        }
+    }
+
+    /// <summary>Checks an index that is already open: the served one.</summary>
+    public static IndexHealth Probe(ReportIndex index, string? generation = null)
+    {
+        try
+        {
+            int documents = index.Documents.Count, paragraphs = index.ParagraphCount;
+            if (documents == 0) return new IndexHealth(false, generation, 0, 0, "the index holds no documents");
+            // Every paragraph, then one of them by its own id and by a word of its text: postings, stored fields and doc values all read.
+            var all = index.Search(new SearchRequest { PageSize = 1 });
+            if (all.Total != paragraphs || all.Hits.Count == 0)
+                return new IndexHealth(false, generation, documents, paragraphs, $"the documents list {paragraphs} paragraphs but a search finds {all.Total}");
+            var first = all.Hits[0].Paragraph;
+            if (index.GetParagraph(first.Id) is null)
+                return new IndexHealth(false, generation, documents, paragraphs, "a paragraph found by search cannot be read back by its id");
+            var word = first.Text.Split(' ', '\n').FirstOrDefault(w => w.Length > 3 && w.All(char.IsLetter));
+            if (word is not null && index.Search(new SearchRequest { Query = word, PageSize = 1 }).Total == 0)
+                return new IndexHealth(false, generation, documents, paragraphs, $"a search for '{word}', printed in the index, finds nothing");
+            return new IndexHealth(true, generation, documents, paragraphs, null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new IndexHealth(false, generation, 0, 0, Describe(e));
+        }
+    }
+
+    /// <summary>The reason in words, without the paths Lucene puts into its messages.</summary>
+    public static string Describe(Exception e) => e switch
+    {
+        Lucene.Net.Index.IndexNotFoundException => "there is no index yet",
+        Lucene.Net.Index.CorruptIndexException => "the index files are damaged (a checksum or format check failed)",
+        EndOfStreamException => "an index file is truncated",
+        FileNotFoundException => "an index file is missing",
+        UnauthorizedAccessException => "the index files cannot be read (permissions)",
+        IOException => "the index files cannot be read",
+        System.Text.Json.JsonException => "a stored record in the index is damaged",
+        // Lucene reports a damaged compound or segment file in many ways (ArgumentException, InvalidOperationException, …).
+        _ => $"the index files are damaged or unreadable ({e.GetType().Name})",
+    };
+}
