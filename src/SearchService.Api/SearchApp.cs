@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scalar.AspNetCore;
 using SearchService.Api.Features.Admin;
 using SearchService.Api.Features.Ask;
 using SearchService.Api.Features.Briefings;
@@ -47,6 +48,8 @@ public static class SearchApp
         app.Services.GetRequiredService<ServedIndex>().Start();
 
         app.MapOpenApi();
+        // Interactive API docs at /scalar, served from the package (nothing fetched from other sites).
+        app.MapScalarApiReference(o => o.WithTitle("SearchService API"));
         app.MapSearch();
         app.MapExport();
         app.MapParagraphs();
@@ -88,12 +91,14 @@ public static class SearchApp
 
     private static void AddServices(IServiceCollection services)
     {
+        // Asked before the default (JSON) writer: browsers get an HTML page, API clients problem+json.
+        services.AddSingleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, HtmlProblemWriter>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("requestId", context.HttpContext.TraceIdentifier));
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Bodies and parameters that cannot be bound reach the exception handler as a 400, in every environment.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.Describe());
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));

@@ -10,6 +10,12 @@ const LIST_PARAMS = ['authority', 'region', 'authorityType', 'year', 'documentTy
 const BASKET_KEY = 'searchservice.briefing';
 const $ = (id) => document.getElementById(id);
 
+// A grade badge shows the words the report printed ("Requires improvement to be good", "Grade 2 (Good)");
+// its colour and tooltip give the normalised level.
+function badge(g) {
+  return `<span class="grade grade-${esc(g.label.replace(/ /g, '-'))}" title="level: ${esc(g.label)}">${esc(g.raw)}</span>`;
+}
+
 // "para. 86" for a printed number; other labels ("front page", "Table 1") as they stand.
 function locator(label) {
   return /^\d+(\.\d+)*$/.test(label) ? `para. ${label}` : label;
@@ -115,7 +121,7 @@ async function renderAnswer(askPromise) {
     box.className = firm ? 'answer' : 'answer possible';
     const source = c ? [c.authority, c.documentTitle, c.date, c.paragraph && locator(c.paragraph)].filter(Boolean).map(esc).join(' · ') : '';
     box.innerHTML = `<h2>${firm ? 'Answer' : 'Possible answer'}</h2>
-      <p class="value">${esc(r.answer.text)}${r.answer.value && r.answer.value !== r.answer.text ? ` <span class="grade grade-${esc(r.answer.value)}">${esc(r.answer.value)}</span>` : ''}</p>
+      <p class="value">${esc(r.answer.text)}${r.answer.value && r.answer.value !== r.answer.text ? ` <span class="grade grade-${esc(r.answer.value.replace(/ /g, '-'))}">${esc(r.answer.value)}</span>` : ''}</p>
       <p class="meta band">${firm ? 'High confidence' : 'Low confidence: check the source'} (${Math.round(r.confidence * 100)}%)</p>
       ${c ? `<blockquote>${esc(c.quote)}</blockquote>
       <p class="meta source">${source}</p>
@@ -202,7 +208,7 @@ function renderResults(result, s, asking) {
     <li class="hit" data-id="${esc(h.id)}">
       <h3><a href="/p/${encodeURIComponent(h.id)}">${esc(h.documentTitle)}</a></h3>
       <p class="meta">${esc(h.authority)} · ${esc(h.date || '')} · ${esc(h.documentType)} · ${esc(locator(h.paragraph))}
-        ${h.grade ? `<span class="grade grade-${esc(h.grade.label)}" title="printed: ${esc(h.grade.raw)}">${esc(h.grade.label)}</span>` : ''}
+        ${h.grade ? badge(h.grade) : ''}
         ${h.moreInDocument ? ` · ${h.moreInDocument} more in this document` : ''}</p>
       ${h.sectionPath.length ? `<p class="path">${h.sectionPath.map(esc).join(' › ')}</p>` : ''}
       <p class="snippet">${h.snippet}</p>
@@ -292,7 +298,7 @@ async function renderTimeline(s) {
     box.innerHTML = `<details><summary><strong>Judgements timeline for ${esc(s.authority[0])}, ${esc(list[0].year)}–${esc(list[list.length - 1].year)}</strong> (${list.length})</summary>
       <table><thead><tr><th scope="col">Year</th><th scope="col">Report</th><th scope="col">Judgement</th><th scope="col">Grade</th></tr></thead><tbody>
       ${list.map(j => `<tr><td>${esc(j.year)}</td><td>${esc(j.documentType)}</td><td>${esc(j.area)}</td>
-        <td>${j.paragraphId ? `<a href="/p/${encodeURIComponent(j.paragraphId)}">` : ''}<span class="grade grade-${esc(j.grade.label)}" title="printed: ${esc(j.grade.raw)}">${esc(j.grade.label)}</span>${j.paragraphId ? '</a>' : ''}</td></tr>`).join('')}
+        <td>${j.paragraphId ? `<a href="/p/${encodeURIComponent(j.paragraphId)}">` : ''}${badge(j.grade)}${j.paragraphId ? '</a>' : ''}</td></tr>`).join('')}
       </tbody></table></details>`;
     box.hidden = false;
   } catch { box.hidden = true; }

@@ -62,7 +62,7 @@ public static partial class JudgementNames
             "outstanding" => [GradeLabels.Outstanding],
             "good" => [GradeLabels.Good],
             "inadequate" => [GradeLabels.Inadequate],
-            _ => [GradeLabels.Adequate, "requires improvement"],
+            _ => [GradeLabels.RequiresImprovement],
         };
     }
 

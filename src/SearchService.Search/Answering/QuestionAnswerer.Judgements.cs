@@ -146,7 +146,7 @@ public sealed partial class QuestionAnswerer
         return grade.Label switch
         {
             GradeLabels.Good => Regex.IsMatch(lower, @"(?<!to be )\bgood\b"),
-            GradeLabels.Adequate => Regex.IsMatch(lower, @"\badequate\b|\brequires? improvement\b"),
+            GradeLabels.RequiresImprovement => Regex.IsMatch(lower, @"\badequate\b|\brequires? improvement\b"),
             _ => Regex.IsMatch(lower, $@"\b{Regex.Escape(grade.Label)}\b"),
         };
     }

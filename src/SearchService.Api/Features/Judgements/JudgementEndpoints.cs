@@ -19,7 +19,7 @@ public sealed record JudgementDto(
     IReadOnlyList<string> SectionPath,
     Grade Grade,
     string? ParagraphId,
-    string Source);
+    JudgementSource Source);
 
 /// <summary>GET /api/judgements: every judgement printed in the reports, filtered, ordered by date.</summary>
 public static class JudgementEndpoints

@@ -29,5 +29,5 @@ internal static class HtmlPage
         """;
 
     public static string GradeBadge(Core.Model.Grade? g) =>
-        g is null ? "" : $"<span class=\"grade grade-{E(g.Label)}\" title=\"printed: {E(g.Raw)}\">{E(g.Label)}</span>";
+        g is null ? "" : $"<span class=\"grade grade-{E(g.Label.Replace(' ', '-'))}\" title=\"level: {E(g.Label)}\">{E(g.Raw)}</span>";
 }
