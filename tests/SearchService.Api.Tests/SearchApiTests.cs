@@ -141,6 +141,19 @@ public class SearchApiTests(ApiServer server) : IClassFixture<ApiServer>
         Assert.Equal("stoke-on-trent-2007-11-26-apa~7", citation.GetProperty("paragraphId").GetString());
         Assert.Contains("/p/stoke-on-trent-2007-11-26-apa~7", citation.GetProperty("citation").GetProperty("url").GetString());
         Assert.InRange(r.GetProperty("confidence").GetDouble(), 0.6, 1.0);
+        Assert.Equal(r.GetProperty("confidence").GetDouble() >= 0.8 ? "answer" : "possible answer", r.GetProperty("band").GetString());
+        Assert.Equal(("Stoke-on-Trent", "7", "2007-11-26"), (citation.GetProperty("authority").GetString(), citation.GetProperty("paragraph").GetString(), citation.GetProperty("date").GetString()));
+        Assert.False(string.IsNullOrEmpty(citation.GetProperty("documentTitle").GetString()));
+    }
+
+    [Fact]
+    public async Task Ask_answers_front_matter_from_the_front_page_with_the_printed_words()
+    {
+        var r = await server.GetJson("/api/ask?q=Who%20led%20Coventry%27s%202011%20inspection%3F");
+        Assert.Equal("person", r.GetProperty("answer").GetProperty("type").GetString());
+        var citation = r.GetProperty("citations")[0];
+        Assert.Contains(r.GetProperty("answer").GetProperty("text").GetString()!, citation.GetProperty("quote").GetString());
+        Assert.Equal("Coventry", citation.GetProperty("authority").GetString());
     }
 
     [Fact]
@@ -148,6 +161,7 @@ public class SearchApiTests(ApiServer server) : IClassFixture<ApiServer>
     {
         var r = await server.GetJson("/api/ask?q=What%20grade%20did%20Birmingham%20get%20for%20staying%20safe%20in%202007%3F");
         Assert.Equal(JsonValueKind.Null, r.GetProperty("answer").ValueKind);
+        Assert.Equal("none", r.GetProperty("band").GetString());
         Assert.Contains("Birmingham", r.GetProperty("reason").GetString());
         var (status, _, _) = await server.Get("/api/ask?q=");
         Assert.Equal(400, status);

@@ -119,6 +119,8 @@ public class BrowserTests(KestrelApiServer server) : IClassFixture<KestrelApiSer
         Assert.Contains("inadequate", card);
         Assert.Contains("para. 7", card);
         Assert.True(await page.Locator("#answer button.copy").IsVisibleAsync());
+        Assert.Contains("Stoke-on-Trent", await page.InnerTextAsync("#answer .source"));
+        Assert.Equal("Answer", await page.InnerTextAsync("#answer h2"));
         // Nothing is wider than the phone's screen.
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "ask-390.png"), FullPage = true });
@@ -195,5 +197,32 @@ public class BrowserTests(KestrelApiServer server) : IClassFixture<KestrelApiSer
         var api = await server.GetJson("/api/search?q=placement%20stability%20xyzzyq");
         Assert.StartsWith($"{api.GetProperty("total").GetInt32():N0} paragraphs in {api.GetProperty("documents").GetInt32():N0} documents",
             await page.InnerTextAsync("#summary"));
+    }
+
+    [Fact]
+    public async Task A_search_is_a_search_unless_it_ends_with_a_question_mark_or_asks_and_weak_answers_are_possible_answers()
+    {
+        var (playwright, browser) = await Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+
+        // Starts like a question but is a search: results, no answer card.
+        await page.GotoAsync(server.BaseAddress + "?q=" + Uri.EscapeDataString("what grade did Stoke-on-Trent get for staying safe"));
+        await page.WaitForSelectorAsync(".hit");
+        Assert.True(await page.Locator("#answer").IsHiddenAsync());
+
+        // The same words with the toggle ticked are asked.
+        await page.Locator("#ask").CheckAsync();
+        await page.Locator("#search button[type=submit]").ClickAsync();
+        await page.WaitForSelectorAsync("#answer:not([hidden]) h2");
+        Assert.Contains("ask=1", page.Url);
+
+        // Two reports fit with different grades: a possible answer, styled as such.
+        await page.GotoAsync(server.BaseAddress + "?q=" + Uri.EscapeDataString("What grade did Coventry get for being healthy?"));
+        await page.WaitForSelectorAsync("#answer:not([hidden]) h2");
+        Assert.Equal("Possible answer", await page.InnerTextAsync("#answer h2"));
+        Assert.Contains("possible", await page.GetAttributeAsync("#answer", "class"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "possible-answer-1280.png") });
     }
 }

@@ -33,7 +33,7 @@ function readState() {
   const p = new URLSearchParams(location.search);
   const s = { q: p.get('q') || '', page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1), sort: p.get('sort') || 'relevance',
               groupBy: p.get('groupBy') || '', yearFrom: p.get('yearFrom') || '', yearTo: p.get('yearTo') || '',
-              match: p.get('match') === 'any' ? 'any' : '', exact: p.get('exact') === 'true' ? 'true' : '',
+              ask: p.get('ask') === '1', match: p.get('match') === 'any' ? 'any' : '', exact: p.get('exact') === 'true' ? 'true' : '',
               chart: p.get('chart') === 'share' ? 'share' : '',
               latest: p.get('latest') === 'true' ? 'true' : '', pageSize: PAGE_SIZES.includes(p.get('pageSize')) ? p.get('pageSize') : '10' };
   for (const k of LIST_PARAMS) s[k] = p.getAll(k);
@@ -48,6 +48,7 @@ function toParams(s, extra = {}) {
   if (s.yearTo) p.set('yearTo', s.yearTo);
   if (s.sort && s.sort !== 'relevance') p.set('sort', s.sort);
   if (s.groupBy) p.set('groupBy', s.groupBy);
+  if (s.ask) p.set('ask', '1');
   if (s.match) p.set('match', s.match);
   if (s.exact) p.set('exact', s.exact);
   if (s.chart) p.set('chart', s.chart);
@@ -75,7 +76,8 @@ async function getJson(url) {
   return body;
 }
 
-const looksLikeQuestion = (q) => /\?\s*$/.test(q) || /^(what|how|who|when|which|why|did|does|do|is|was|were|are|has|have)\b/i.test(q.trim());
+// A question only when it ends with "?" or the user asks for an answer: a search that starts with "what" or "does" stays a search.
+const isQuestion = (s) => Boolean(s.q) && (s.ask || /\?\s*$/.test(s.q));
 
 // ---- Rendering ----------------------------------------------------------------------------------
 
@@ -88,6 +90,7 @@ async function render() {
   $('group').checked = s.groupBy === 'document';
   $('latest').checked = s.latest === 'true';
   $('pageSize').value = s.pageSize;
+  $('ask').checked = s.ask;
   $('yearFrom').value = s.yearFrom;
   $('yearTo').value = s.yearTo;
   renderChips(s);
@@ -98,9 +101,9 @@ async function render() {
   const answerBox = $('answer');
   answerBox.hidden = true;
   try {
-    const asking = s.q && looksLikeQuestion(s.q);
+    const asking = isQuestion(s);
     const search = getJson('/api/search?' + toParams({ ...s, q: asking ? '' : s.q, chart: '', pageSize: '' }, { pageSize: s.pageSize }).toString());
-    const ask = asking ? getJson('/api/ask?' + toParams({ ...s, page: 1, sort: 'relevance', groupBy: '', match: '', exact: '', chart: '', pageSize: '' }).toString()) : null;
+    const ask = asking ? getJson('/api/ask?' + toParams({ ...s, page: 1, sort: 'relevance', groupBy: '', ask: false, match: '', exact: '', chart: '', pageSize: '' }).toString()) : null;
     const result = await search;
     renderFacets(result.facets, s);
     renderNotices(asking ? null : result, s);
@@ -122,14 +125,18 @@ async function renderAnswer(askPromise) {
   box.hidden = false;
   if (!r.answer) {
     box.className = 'answer none';
-    box.innerHTML = `<h2>No answer found</h2><p>${esc(r.reason)}</p><p class="meta">The closest passages are listed below.</p>`;
+    box.innerHTML = `<h2>No answer found</h2><p>${esc(r.reason)}</p>${r.passages.length ? '<p class="meta">The closest passages are listed below.</p>' : ''}`;
   } else {
     const c = r.citations[0];
-    box.className = 'answer';
-    box.innerHTML = `<h2>Answer</h2>
+    // Below 0.8 the answer is shown as a possible answer, not as fact.
+    const firm = r.band === 'answer';
+    box.className = firm ? 'answer' : 'answer possible';
+    const source = c ? [c.authority, c.documentTitle, c.date, c.paragraph && locator(c.paragraph)].filter(Boolean).map(esc).join(' · ') : '';
+    box.innerHTML = `<h2>${firm ? 'Answer' : 'Possible answer'}</h2>
       <p class="value">${esc(r.answer.text)}${r.answer.value && r.answer.value !== r.answer.text ? ` <span class="grade grade-${esc(r.answer.value.replace(/ /g, '-'))}">${esc(r.answer.value)}</span>` : ''}</p>
-      <p class="meta">Confidence ${Math.round(r.confidence * 100)}%</p>
+      <p class="meta band">${firm ? 'High confidence' : 'Low confidence: check the source'} (${Math.round(r.confidence * 100)}%)</p>
       ${c ? `<blockquote>${esc(c.quote)}</blockquote>
+      <p class="meta source">${source}</p>
       <p class="meta">${esc(c.citation.text)} <a href="${esc(c.citation.url)}">Open in context</a></p>
       <button type="button" class="copy" data-copy="${esc(c.citation.text + ' ' + c.citation.url)}">Copy citation</button>` : ''}`;
   }
@@ -395,7 +402,7 @@ async function exportBriefing(format) {
 
 // ---- Wiring ------------------------------------------------------------------------------------
 
-$('search').addEventListener('submit', (e) => { e.preventDefault(); const next = readState(); next.q = $('q').value.trim(); next.page = 1; go(next); });
+$('search').addEventListener('submit', (e) => { e.preventDefault(); const next = readState(); next.q = $('q').value.trim(); next.ask = $('ask').checked; next.page = 1; go(next); });
 $('sort').addEventListener('change', () => { const next = readState(); next.sort = $('sort').value; next.page = 1; go(next); });
 $('match').addEventListener('change', () => { const next = readState(); next.match = $('match').value === 'any' ? 'any' : ''; next.page = 1; go(next); });
 $('useSynonyms').addEventListener('change', () => { const next = readState(); next.exact = $('useSynonyms').checked ? '' : 'true'; next.page = 1; go(next); });

@@ -1,30 +1,65 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
-using SearchService.Core.Metadata;
+using SearchService.Core.Model;
 using SearchService.Search.Analysis;
 using SearchService.Search.Indexing;
 using SearchService.Search.Searching;
 
 namespace SearchService.Search.Answering;
 
+/// <summary>An answer: its words, its kind (judgement, number, date, dates, person, name, list, text) and its normalised value.</summary>
 public sealed record Answer(string Text, string Type, string? Value);
 
-public sealed record AnswerCitation(string ParagraphId, string Quote, string CitationText);
+/// <summary>
+/// Where an answer's fact is printed: the paragraph (or the front-matter block, "front page") and the
+/// words quoted from it, verbatim, with the source a reader needs to find it.
+/// </summary>
+public sealed record AnswerCitation(string ParagraphId, string Quote, string CitationText)
+{
+    public string? DocumentId { get; init; }
+    public string? DocumentTitle { get; init; }
+    public string? Authority { get; init; }
+    /// <summary>The report's publication date.</summary>
+    public DateOnly? Date { get; init; }
+    /// <summary>The paragraph's label as printed ("86", "front page", "Judgements").</summary>
+    public string? Label { get; init; }
 
-public sealed record AskResult(string Question, Answer? Answer, double Confidence, IReadOnlyList<AnswerCitation> Citations, IReadOnlyList<SearchHit> Passages, string Reason);
+    internal static AnswerCitation From(ParagraphRecord p, string quote) => new(p.Id, quote, p.Citation)
+    {
+        DocumentId = p.DocumentId,
+        DocumentTitle = p.DocumentTitle,
+        Authority = p.Authority,
+        Date = p.Date,
+        Label = p.Label,
+    };
+}
 
 /// <summary>
-/// Answers questions with words quoted from the reports. Judgement questions are answered from
-/// the judgements the indexer extracted (normalised across scales), never from text matching.
-/// Other questions retrieve candidate paragraphs, score their sentences by coverage of the
-/// question's content words and by whether they hold an answer of the expected type, and return
-/// the best verbatim span. Below the threshold the answer is null and the reason says why: a
-/// wrong answer with a confident citation is worse than none.
+/// The reply to a question: the answer or null, a confidence between 0 and 1, one citation per fact,
+/// the passages closest to the question, and the reason (how the answer was found, or why there is none).
+/// </summary>
+public sealed record AskResult(string Question, Answer? Answer, double Confidence, IReadOnlyList<AnswerCitation> Citations, IReadOnlyList<SearchHit> Passages, string Reason)
+{
+    /// <summary>Below this an answer is shown as a possible answer, not as fact.</summary>
+    public const double FirmConfidence = 0.8;
+
+    /// <summary>"answer" at or above <see cref="FirmConfidence"/>, "possible answer" below it, "none" without an answer.</summary>
+    public string Band => Answer is null ? "none" : Confidence >= FirmConfidence ? "answer" : "possible answer";
+}
+
+/// <summary>
+/// Answers questions with words quoted from the reports, from the most reliable source for each kind
+/// of question: the structured front matter for inspection dates, publication dates, lead inspectors
+/// and the kind of inspection; the extracted judgements (never text matching) for grades, their history
+/// and lists of authorities; sentences that tie a number to the thing counted for numbers; the sentence
+/// that names a thing for names and acronyms; the best sentence otherwise. Below the threshold the answer
+/// is null and the reason says why: a wrong answer with a confident citation is worse than none.
 /// </summary>
 public sealed partial class QuestionAnswerer(ReportIndex index)
 {
-    /// <summary>Lowest confidence at which an answer is given (calibrated on the question set in the tests).</summary>
-    public double Threshold { get; init; } = 0.6;
+    /// <summary>Lowest confidence at which an answer is given at all (calibrated on the question set in the tests).</summary>
+    public double Threshold { get; init; } = 0.5;
+
+    internal static Action<string>? DebugTrace { get; set; }
 
     // One analyzer for every answerer: Lucene analyzers reuse their token streams per thread.
     private static readonly ReportAnalyzer Analyzer = new();
@@ -35,304 +70,127 @@ public sealed partial class QuestionAnswerer(ReportIndex index)
         if (text.Length > index.Limits.MaxQueryLength)
             throw new QueryLimitException($"The question is {text.Length} characters long; at most {index.Limits.MaxQueryLength} are allowed.", "maxQueryLength", index.Limits.MaxQueryLength);
         var q = QuestionParser.Parse(text);
-        var authority = q.Authority ?? (filters.Authority.Count == 1 ? Authorities.FromUserText(filters.Authority[0]) ?? filters.Authority[0] : null);
-        var scoped = filters with
+        if (q.Authority is null && filters.Authority.Count == 1 && Core.Metadata.Authorities.FromUserText(filters.Authority[0]) is { } filtered)
+            q = q with { Authority = filtered };
+        if (!q.Time.Named && (filters.YearFrom is not null || filters.YearTo is not null || filters.Year.Count > 0))
+            q = q with { Time = FromFilters(filters, q.Time) };
+
+        var documents = index.Documents;
+        if (q.Authority is { } authority && !documents.Any(d => d.Authority == authority))
+            return Null(q, [], $"Nothing about {authority} is in the index.");
+
+        var result = q.Intent switch
         {
-            Authority = authority is null ? filters.Authority : [authority],
-            YearFrom = q.Year ?? filters.YearFrom,
-            YearTo = q.Year is { } y ? y + 1 : filters.YearTo,
+            Intent.History => History(q, documents),
+            Intent.AuthorityList => AuthorityList(q, documents),
+            Intent.Judgement => Judgement(q, documents, filters),
+            Intent.InspectionDates => FrontMatterAnswer(q, documents, FrontMatterField.InspectionDates),
+            Intent.Published => FrontMatterAnswer(q, documents, FrontMatterField.Published),
+            Intent.LeadInspector => FrontMatterAnswer(q, documents, FrontMatterField.LeadInspector),
+            Intent.InspectionType => FrontMatterAnswer(q, documents, FrontMatterField.InspectionType),
+            Intent.Number => Number(q, documents, filters),
+            Intent.Named => Named(q, documents, filters),
+            _ => FromPassages(q, documents, filters),
         };
-        var passages = Passages(q, scoped);
-
-        if (authority is not null && !index.Documents.Any(d => d.Authority == authority))
-            return new AskResult(text, null, 0, [], passages, $"Nothing about {authority} is in the index.");
-
-        if (q.Type == AnswerType.Judgement || (q.OutcomeArea is not null && q.Type == AnswerType.Text && GradeWords().IsMatch(text)))
-            return Judgement(q, authority, filters, passages);
-        if (q.Type == AnswerType.Person && LedInspection().IsMatch(text))
-            return LeadInspector(q, authority, passages);
-        if (q.Type == AnswerType.Date && PublishedAsked().IsMatch(text) && Published(q, authority, passages) is { } published)
-            return published;
-        return FromPassages(q, passages);
+        if (result.Answer is not null && result.Confidence < Threshold)
+            return result with { Answer = null, Citations = [], Reason = $"The best answer found has confidence {result.Confidence:0.00}, under the threshold of {Threshold:0.00}: {result.Reason}" };
+        return result;
     }
 
-    private IReadOnlyList<SearchHit> Passages(Question q, SearchFilters filters)
+    private static TimeSpec FromFilters(SearchFilters filters, TimeSpec time)
     {
-        if (q.ContentWords.Count == 0) return [];
-        // The month asked about helps find the paragraph; it is not required of the answer sentence.
-        var month = q.Month is { } m ? " " + CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(m) : "";
-        var words = string.Join(" ", q.ContentWords.Select(w => w.Replace("\"", ""))) + month;
-        try
+        int? from = filters.YearFrom ?? (filters.Year.Count > 0 ? filters.Year.Min() : null);
+        int? to = filters.YearTo ?? (filters.Year.Count > 0 ? filters.Year.Max() : null);
+        return time with
         {
-            // Facts (numbers, dates, names) often sit in long paragraphs that rank lower: look further for them.
-            int depth = q.Type is AnswerType.Number or AnswerType.Date or AnswerType.Person ? 40 : 15;
-            // Any word: a question's words are evidence to rank by, not a list every passage must hold.
-            return index.Search(new SearchRequest { Query = words, Filters = filters, PageSize = depth, Match = MatchMode.Any }).Hits;
-        }
-        catch (QuerySyntaxException)
-        {
-            return [];
-        }
+            From = from is { } f ? new DateOnly(f, 1, 1) : null,
+            To = to is { } t ? new DateOnly(t, 12, 31) : null,
+            Basis = DateAsked.Publication,
+        };
     }
 
-    // ---- Judgements --------------------------------------------------------------------------
+    private static AskResult Null(Question q, IReadOnlyList<SearchHit> passages, string reason) => new(q.Text, null, 0, [], passages, reason);
 
-    private AskResult Judgement(Question q, string? authority, SearchFilters filters, IReadOnlyList<SearchHit> passages)
+    // ---- Choosing reports ----------------------------------------------------------------------
+
+    /// <summary>Inspection reports and assessment letters: the documents with front matter or judgements.</summary>
+    private static bool IsReport(DocumentRecord d) => d.Publisher == "Ofsted";
+
+    /// <summary>The days a report's inspection covered (a letter's date where it has no inspection dates).</summary>
+    private static (DateOnly Start, DateOnly End)? Inspection(DocumentRecord d) =>
+        d.InspectionStart is { } s && d.InspectionEnd is { } e ? (s, e) : d.Date is { } date ? (date, date) : null;
+
+    /// <summary>When the report's work happened, for ordering: the inspection's last day, else the publication date.</summary>
+    private static DateOnly When(DocumentRecord d) => d.InspectionEnd ?? d.Date ?? DateOnly.MinValue;
+
+    /// <summary>
+    /// The reports that fit a question's authority, time, framework and "latest"/"first": the inspection
+    /// period touching the time named counts first, the publication date second ("the 2016 single
+    /// inspection" published in 2017), and only the publication date when the question says "published".
+    /// </summary>
+    private static List<DocumentRecord> Choose(IEnumerable<DocumentRecord> documents, Question q, Func<DocumentRecord, bool> usable)
     {
-        if (authority is null) return new AskResult(q.Text, null, 0, [], passages, "The question names no authority, so no judgement can be chosen.");
-        if (q.OutcomeArea is null) return new AskResult(q.Text, null, 0, [], passages, "The question names no judgement area (e.g. staying safe, children in care, overall effectiveness).");
-        var documents = index.Documents.Where(d => d.Authority == authority && (q.Year is null || d.Year == q.Year || d.InspectionEnd?.Year == q.Year))
-            .Where(d => filters.DocumentType.Count == 0 || filters.DocumentType.Contains(d.DocumentType)).ToList();
-        var candidates = documents.SelectMany(d => d.Judgements.Where(j => j.Area == q.OutcomeArea).Select(j => (Document: d, Judgement: j)))
-            .Where(c => c.Judgement.ParagraphId is not null).ToList();
-        if (candidates.Count == 0)
+        var candidates = documents.Where(d => (q.Authority is null || d.Authority == q.Authority) && usable(d)).ToList();
+        if (q.Time.Named)
         {
-            var when = q.Year is null ? "" : $" in {q.Year}";
-            return new AskResult(q.Text, null, 0, [], passages, $"No {q.OutcomeArea} judgement for {authority}{when} is in the indexed reports.");
+            var fits = candidates.Select(d => (d, Fit: Fit(d, q.Time))).Where(x => x.Fit > 0).ToList();
+            if (fits.Count == 0) return [];
+            int best = fits.Max(x => x.Fit);
+            candidates = fits.Where(x => x.Fit == best).Select(x => x.d).ToList();
         }
-        // Several: prefer the one whose section path shares the question's words ("looked after" → that part of the report).
-        var scored = candidates.Select(c => (c.Document, c.Judgement,
-                Score: q.ContentWords.Count(w => string.Join(" ", c.Judgement.SectionPath).Contains(w, StringComparison.OrdinalIgnoreCase)),
-                Latest: c.Document.Date ?? DateOnly.MinValue))
-            .OrderByDescending(c => c.Score).ThenByDescending(c => c.Latest).ToList();
-        var best = scored[0];
-        bool ambiguous = scored.Count > 1 && scored[1].Score == best.Score && scored[1].Judgement.Grade.Label != best.Judgement.Grade.Label
-                         && (q.Year is not null || scored[1].Latest == best.Latest);
-        if (ambiguous)
-            return new AskResult(q.Text, null, 0.3, [], passages,
-                $"{authority} has more than one {q.OutcomeArea} judgement that fits ({string.Join("; ", scored.Take(3).Select(s => $"{s.Judgement.Grade.Label} in {s.Document.Title}, {s.Document.Year}"))}); ask about one report.");
-        var paragraph = index.GetParagraph(best.Judgement.ParagraphId!);
-        if (paragraph is null) return new AskResult(q.Text, null, 0, [], passages, "The judgement's source paragraph is missing from the index.");
-        double confidence = q.Year is null && documents.Select(d => d.Year).Distinct().Count() > 1 ? 0.75 : 0.95;
-        var answer = new Answer(best.Judgement.Grade.Raw, "judgement", best.Judgement.Grade.Label);
-        var quote = FirstSentence(paragraph.Text);
-        return new AskResult(q.Text, answer, confidence, [new AnswerCitation(paragraph.Id, quote, paragraph.Citation)], passages,
-            $"{best.Judgement.Area} judgement printed in {best.Document.Title} ({best.Document.Year}): {best.Judgement.Grade.Raw}, normalised to {best.Judgement.Grade.Label}.");
+        if (q.Framework is { } framework && candidates.Any(d => d.Framework == Frameworks.Name(framework)))
+            candidates = candidates.Where(d => d.Framework == Frameworks.Name(framework)).ToList();
+        if (q.Reinspection && candidates.Any(IsReinspection))
+            candidates = candidates.Where(IsReinspection).ToList();
+        if (q.Time.Which == Which.Latest && candidates.Count > 1) candidates = [candidates.MaxBy(When)!];
+        if (q.Time.Which == Which.First && candidates.Count > 1) candidates = [candidates.MinBy(When)!];
+        return candidates.OrderByDescending(When).ToList();
     }
 
-    // ---- Lead inspector ----------------------------------------------------------------------
-
-    private AskResult LeadInspector(Question q, string? authority, IReadOnlyList<SearchHit> passages)
+    /// <summary>
+    /// A question about what a report says (a number, a name, a passage) with its time widened when no
+    /// document fits it as asked: a figure for "December 2018" is printed in the report of an inspection
+    /// some months later. Null when no document fits even then.
+    /// </summary>
+    private static Question? WithDocuments(Question q, IReadOnlyList<DocumentRecord> documents)
     {
-        var documents = index.Documents.Where(d => d.LeadInspector is not null && (authority is null || d.Authority == authority) && (q.Year is null || d.Year == q.Year || d.InspectionEnd?.Year == q.Year)).ToList();
-        if (documents.Count != 1)
-            return new AskResult(q.Text, null, 0, [], passages, documents.Count == 0
-                ? "No indexed inspection report for that authority and year names its lead inspector."
-                : $"{documents.Count} inspections fit the question; name the authority and year.");
-        var d = documents[0];
-        foreach (var p in index.GetParagraphs(d.ParagraphIds.Take(3)))
-        {
-            int at = p.Text.IndexOf(d.LeadInspector!, StringComparison.Ordinal);
-            if (at < 0) continue;
-            var answer = new Answer(d.LeadInspector!, "person", d.LeadInspector);
-            return new AskResult(q.Text, answer, 0.9, [new AnswerCitation(p.Id, SentenceAround(p.Text, at), p.Citation)], WithEvidence(passages, p),
-                $"The lead inspector named on the front page of {d.Title}.");
-        }
-        return new AskResult(q.Text, null, 0, [], passages, "The lead inspector's name is not printed in an indexed paragraph.");
+        if (!q.Time.Named || q.Authority is null) return q;
+        var plain = q with { Framework = null, Reinspection = false };
+        if (Choose(documents, plain, _ => true).Count > 0) return q;
+        if (q.Time.To is not { } to) return null;
+        var widened = q with { Time = q.Time with { To = to.AddMonths(15), Basis = DateAsked.Either } };
+        return Choose(documents, widened with { Framework = null, Reinspection = false }, _ => true).Count > 0 ? widened : null;
     }
 
-    /// <summary>"When was X's report published?": the publication date printed on the front page, where there is one report that fits.</summary>
-    private AskResult? Published(Question q, string? authority, IReadOnlyList<SearchHit> passages)
+    private static bool IsReinspection(DocumentRecord d) => d.Title.StartsWith("Re-inspection", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>2 when the inspection touches the window (or the publication does, where that is what is asked), 1 when only the publication does, 0 otherwise.</summary>
+    private static int Fit(DocumentRecord d, TimeSpec t)
     {
-        var documents = index.Documents.Where(d => d.Publisher == "Ofsted" && (authority is null || d.Authority == authority) && (q.Year is null || d.Year == q.Year || d.InspectionEnd?.Year == q.Year)).ToList();
-        if (documents.Count > 1)
-        {
-            // "the safeguarding and looked after children inspection": the report whose title shares the most words with the question.
-            var byTitle = documents.Select(d => (d, Score: q.ContentWords.Count(w => d.Title.Contains(w, StringComparison.OrdinalIgnoreCase)))).OrderByDescending(x => x.Score).ToList();
-            if (byTitle[0].Score > 0 && byTitle[0].Score > byTitle[1].Score) documents = [byTitle[0].d];
-        }
-        if (documents.Count != 1) return null;
-        var d = documents[0];
-        foreach (var p in index.GetParagraphs(d.ParagraphIds.Take(3)))
-        {
-            var m = PublishedOn().Match(p.Text);
-            if (!m.Success || PrintedDates.FindFirst(m.Groups[1].Value) is not { } date) continue;
-            var answer = new Answer(m.Groups[1].Value.Trim(), "date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            return new AskResult(q.Text, answer, 0.9, [new AnswerCitation(p.Id, SentenceAround(p.Text, m.Index), p.Citation)], WithEvidence(passages, p),
-                $"The publication date printed on the front page of {d.Title}.");
-        }
-        return null;
+        bool published = d.Date is { } p && t.Contains(p);
+        if (t.Basis == DateAsked.Publication) return published ? 2 : 0;
+        bool inspected = Inspection(d) is { } i && t.Overlaps(i.Start, i.End);
+        if (t.Basis == DateAsked.Inspection) return inspected ? 2 : 0;
+        return inspected ? 2 : published ? 1 : 0;
     }
 
-    /// <summary>The supporting paragraph leads the passages shown with an answer from the front page.</summary>
-    private static List<SearchHit> WithEvidence(IReadOnlyList<SearchHit> passages, ParagraphRecord evidence) =>
-        passages.Where(h => h.Paragraph.Id != evidence.Id).Prepend(new SearchHit(evidence, System.Net.WebUtility.HtmlEncode(evidence.Text), 1, null)).ToList();
-
-    // ---- Everything else: sentences from the passages -------------------------------------
-
-    private AskResult FromPassages(Question q, IReadOnlyList<SearchHit> passages)
+    /// <summary>"Coventry's Single inspection report (inspected January–February 2014, published March 2014)".</summary>
+    private static string Describe(DocumentRecord d)
     {
-        if (q.ContentWords.Count == 0) return new AskResult(q.Text, null, 0, [], passages, "The question has no words to look for.");
-        if (passages.Count == 0) return new AskResult(q.Text, null, 0, [], passages, "No paragraph in the index matches the question's words.");
-        var wanted = q.ContentWords.SelectMany(w => Analyzer.Terms(w)).ToHashSet(StringComparer.Ordinal);
-        (double Score, SearchHit Hit, string Sentence, string Span, string? Value, double Coverage)? best = null;
-        for (int rank = 0; rank < passages.Count; rank++)
-        {
-            var hit = passages[rank];
-            foreach (var sentence in Sentences(hit.Paragraph.Text))
-            {
-                var terms = Analyzer.Terms(sentence).ToHashSet(StringComparer.Ordinal);
-                double coverage = wanted.Count == 0 ? 0 : (double)wanted.Count(terms.Contains) / wanted.Count;
-                var (span, value, typeScore) = Extract(q, sentence, wanted);
-                if (span is null) continue;
-                double score = 0.65 * coverage + 0.3 * typeScore + 0.05 / (1 + rank) + WhenFits(q, sentence);
-                if (best is null || score > best.Value.Score) best = (score, hit, sentence, span, value, coverage);
-            }
-        }
-        if (best is null)
-            return new AskResult(q.Text, null, 0, [], passages, $"No sentence in the closest paragraphs holds {Expected(q)}.");
-        var b = best.Value;
-        double confidence = Math.Round(Math.Min(1, b.Score), 3);
-        if (confidence < Threshold || b.Coverage < 0.5)
-            return new AskResult(q.Text, null, confidence, [], passages,
-                $"The best candidate covers {b.Coverage:P0} of the question's words (confidence {confidence:0.00}, below the threshold of {Threshold:0.00}); the closest passages are shown.");
-        var type = q.Type switch { AnswerType.Number => "number", AnswerType.Date => "date", AnswerType.Person => "person", _ => "text" };
-        return new AskResult(q.Text, new Answer(b.Span, type, b.Value), confidence,
-            [new AnswerCitation(b.Hit.Paragraph.Id, b.Sentence, b.Hit.Paragraph.Citation)], passages,
-            $"Quoted from {b.Hit.Paragraph.Citation}");
+        var parts = new List<string>();
+        if (d.InspectionStart is { } s && d.InspectionEnd is { } e)
+            parts.Add("inspected " + (s.Year == e.Year && s.Month == e.Month ? Month(e) : s.Year == e.Year ? $"{MonthName(s)}–{Month(e)}" : $"{Month(s)}–{Month(e)}"));
+        if (d.Date is { } p) parts.Add((d.DateBasis == DateBasis.PdfProduced ? "produced " : "published ") + Month(p));
+        return $"{d.Authority}'s {FrameworkName(d)} report" + (parts.Count > 0 ? $" ({string.Join(", ", parts)})" : "");
     }
 
-    /// <summary>A question about "February 2011" prefers sentences about February 2011, and not those about March 2011.</summary>
-    private static double WhenFits(Question q, string sentence)
-    {
-        if (q.Month is not { } month || q.Year is not { } year) return 0;
-        double fit = 0;
-        foreach (Match m in MonthYearIn().Matches(sentence))
-        {
-            bool same = PrintedDates.MonthNumber(m.Groups[1].Value) == month && int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) == year;
-            fit = same ? Math.Max(fit, 0.15) : Math.Min(fit, -0.2);
-            if (same) break;
-        }
-        return fit;
-    }
+    private static string FrameworkName(DocumentRecord d) => d.Framework is { Length: > 0 } f && f != "Unknown" ? f : d.DocumentType;
 
-    private static string Expected(Question q) => q.Type switch
-    {
-        AnswerType.Number => q.Percentage ? "a percentage" : "a number",
-        AnswerType.Date => "a date",
-        AnswerType.Person => "a name",
-        _ => "the question's words",
-    };
+    private static string Month(DateOnly d) => d.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>The answer span in a sentence for the expected type, its normalised value, and how well it fits (0–1); null span when the sentence holds none.</summary>
-    private static (string? Span, string? Value, double Fit) Extract(Question q, string sentence, HashSet<string> wanted)
-    {
-        switch (q.Type)
-        {
-            case AnswerType.Number:
-                {
-                    (string Span, string Value, double Fit)? best = null;
-                    foreach (Match m in NumberPhrase().Matches(sentence))
-                    {
-                        var number = m.Groups["n"].Value;
-                        bool percent = m.Groups["pct"].Success;
-                        if (q.Percentage != percent) continue;
-                        if (!percent && YearLike().IsMatch(number)) continue;
-                        // "Key Stage 2", "Level 3", "Grade 2": a label, not a count.
-                        if (!percent && LabelBefore().IsMatch(sentence[..m.Index])) continue;
-                        // The number that counts what was asked about: the words right after it share the question's words.
-                        var after = sentence[(m.Index + m.Length)..];
-                        var following = FollowingWords().Match(after).Value;
-                        var followingTerms = Analyzer.Terms(following);
-                        double fit = wanted.Count == 0 ? 0.5 : Math.Min(1, followingTerms.Count(wanted.Contains) / (double)Math.Min(3, wanted.Count));
-                        if (percent) fit = Math.Max(fit, 0.6);
-                        // "there were 1,088 looked after children": a stated total answers "how many" best.
-                        if (TotalBefore().IsMatch(sentence[..m.Index])) fit = Math.Min(1, fit + 0.25);
-                        else fit *= 0.8;
-                        var span = percent ? m.Value.Trim() : (m.Value + TrimToWanted(following, wanted)).Trim();
-                        if (best is null || fit > best.Value.Fit) best = (span, number.Replace(",", ""), fit);
-                    }
-                    return best is null ? (null, null, 0) : (best.Value.Span, best.Value.Value, 0.4 + 0.6 * best.Value.Fit);
-                }
-            case AnswerType.Date:
-                {
-                    var dates = PrintedDates.FindAll(sentence).ToList();
-                    if (dates.Count == 0) return (null, null, 0);
-                    // The date that follows a word the question asked about ("Published: 12 May 2011"), else the first.
-                    var tokens = Analyzer.TermsWithOffsets(sentence);
-                    var (date, at, length) = dates.OrderBy(d =>
-                    {
-                        var before = tokens.Where(t => t.End <= d.Index && wanted.Contains(t.Term)).Select(t => d.Index - t.End).DefaultIfEmpty(int.MaxValue).Min();
-                        return before;
-                    }).First();
-                    return (sentence.Substring(at, length), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), 1);
-                }
-            case AnswerType.Person:
-                {
-                    var m = PersonName().Match(sentence);
-                    return m.Success ? (m.Groups[1].Value, m.Groups[1].Value, 0.8) : (null, null, 0);
-                }
-            default:
-                return (sentence, null, 0.6);
-        }
-    }
+    private static string MonthName(DateOnly d) => d.ToString("MMMM", CultureInfo.InvariantCulture);
 
-    /// <summary>The words after a number up to the last one the question asked about ("looked after children").</summary>
-    private static string TrimToWanted(string following, HashSet<string> wanted)
-    {
-        var words = following.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        int last = -1;
-        for (int i = 0; i < words.Length; i++)
-            if (Analyzer.Terms(words[i]).Any(wanted.Contains)) last = i;
-        return last < 0 ? "" : " " + string.Join(" ", words.Take(last + 1)).TrimEnd(',', '.', ';');
-    }
+    private static string Day(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    internal static IEnumerable<string> Sentences(string text)
-    {
-        foreach (var part in SentenceSplit().Split(text.Replace('\n', ' ')))
-        {
-            var s = part.Trim();
-            if (s.Length > 0) yield return s;
-        }
-    }
-
-    private static string FirstSentence(string text) => Sentences(text).FirstOrDefault() ?? text;
-
-    private static string SentenceAround(string text, int at)
-    {
-        int pos = 0;
-        foreach (var s in Sentences(text))
-        {
-            int i = text.IndexOf(s, pos, StringComparison.Ordinal);
-            if (i >= 0 && at >= i && at < i + s.Length) return s;
-            if (i >= 0) pos = i + s.Length;
-        }
-        return text;
-    }
-
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9“""‘'(•])")]
-    private static partial Regex SentenceSplit();
-
-    [GeneratedRegex(@"(?<![\w.,])(?<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?<pct>\s?%|\s?per ?cent)?(?![\w.]*\d)")]
-    private static partial Regex NumberPhrase();
-
-    [GeneratedRegex(@"^(19|20)\d{2}$")]
-    private static partial Regex YearLike();
-
-    [GeneratedRegex(@"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
-    private static partial Regex MonthYearIn();
-
-    [GeneratedRegex(@"^[\s\p{L}'’-]{0,60}")]
-    private static partial Regex FollowingWords();
-
-    [GeneratedRegex(@"\b(?:inspector|chair|director|chaired by|led by)[:,]?\s+((?:[A-Z][\p{L}'’-]+\s){1,3}[A-Z][\p{L}'’-]+)", RegexOptions.None)]
-    private static partial Regex PersonName();
-
-    [GeneratedRegex(@"\b(stage|level|grade|tier|year|years|section|paragraph|para|table|figure|page|phase|outcome|enabler|ks|aged|age|under|over)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex LabelBefore();
-
-    [GeneratedRegex(@"\b(there (were|are|was|is)|total of|totalled|totals|had|has|have|number of [\w ]{1,30} (was|is|were))\s*(approximately |about |around |some |over |nearly |almost )?$", RegexOptions.IgnoreCase)]
-    private static partial Regex TotalBefore();
-
-    [GeneratedRegex(@"\bpublished\b", RegexOptions.IgnoreCase)]
-    private static partial Regex PublishedAsked();
-
-    [GeneratedRegex(@"Published:?\s+(\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4})")]
-    private static partial Regex PublishedOn();
-
-    [GeneratedRegex(@"\bgrade|judge?ment|judged|rated|rating\b", RegexOptions.IgnoreCase)]
-    private static partial Regex GradeWords();
-
-    [GeneratedRegex(@"\b(led|lead|leading)\b.*\binspection\b|\blead inspector\b|\binspection\b.*\bled\b", RegexOptions.IgnoreCase)]
-    private static partial Regex LedInspection();
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
