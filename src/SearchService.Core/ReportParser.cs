@@ -28,6 +28,8 @@ public static class ReportParser
         {
             var subTitle = profile.PartOf is null ? null : (profile.DocumentType == DocumentTypes.BriefingNote ? profile.Title.Replace("Briefing note — ", "") : null);
             var id = Identifiers.DocumentId(profile.AuthorityName, profile.IdDate, profile.IdStem, subTitle);
+            // An authority or date not recognised would give every such document one shared id: the content tells them apart, stably.
+            if (profile.Authority is null || profile.IdDate is null) id = $"{id}-{ShortHash(string.Join("\n", profile.BodyLines))}";
             if (!seen.Add(id))
             {
                 // Two sub-documents of the same kind and date: the content tells them apart, stably.
