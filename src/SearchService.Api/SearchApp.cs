@@ -56,7 +56,7 @@ public static class SearchApp
 
         app.MapOpenApi();
         // Interactive API docs at /scalar, served from the package (nothing fetched from other sites).
-        app.MapScalarApiReference(o => o.WithTitle("SearchService API"));
+        app.MapScalarApiReference(o => o.WithTitle("SearchService API").DisableDefaultFonts()); // no fonts from fonts.scalar.com
         app.MapSearch();
         app.MapExport();
         app.MapParagraphs();
