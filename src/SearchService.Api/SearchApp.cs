@@ -10,6 +10,7 @@ using SearchService.Api.Features.Judgements;
 using SearchService.Api.Features.Paragraphs;
 using SearchService.Api.Features.Permalinks;
 using SearchService.Api.Features.Search;
+using SearchService.Api.Features.Vocabulary;
 using SearchService.Api.Infrastructure;
 using SearchService.Search.Answering;
 using SearchService.Search.Searching;
@@ -52,6 +53,7 @@ public static class SearchApp
         app.MapParagraphs();
         app.MapDocuments();
         app.MapJudgements();
+        app.MapVocabulary();
         app.MapAsk();
         app.MapBriefings();
         app.MapPermalinks();
@@ -100,6 +102,7 @@ public static class SearchApp
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.TryAddSingleton(TimeProvider.System);
+        services.AddVocabulary();
         services.AddSingleton<ServedIndex>();
         // Resolved per request; while there is no usable index this throws IndexUnavailableException (a 503), and the next request tries again.
         services.AddSingleton(sp => sp.GetRequiredService<ServedIndex>().Current);
