@@ -1,15 +1,19 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scalar.AspNetCore;
 using SearchService.Api.Features.Admin;
 using SearchService.Api.Features.Ask;
+using SearchService.Api.Features.Authorities;
 using SearchService.Api.Features.Briefings;
 using SearchService.Api.Features.Documents;
+using SearchService.Api.Features.England;
 using SearchService.Api.Features.Export;
 using SearchService.Api.Features.Health;
 using SearchService.Api.Features.Judgements;
 using SearchService.Api.Features.Paragraphs;
 using SearchService.Api.Features.Permalinks;
 using SearchService.Api.Features.Search;
+using SearchService.Api.Features.Spreadsheets;
 using SearchService.Api.Features.Vocabulary;
 using SearchService.Api.Infrastructure;
 using SearchService.Search.Answering;
@@ -30,6 +34,9 @@ public static class SearchApp
         AddSettings(builder.Services, builder.Configuration);
         AddServices(builder.Services);
         configure?.Invoke(builder);
+        // Kestrel cuts a request line over its limit with an empty 414; keep its limit well above
+        // Http:MaxUrlLength so that UrlLengthLimit can answer with a readable one.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestLineSize = Math.Max(k.Limits.MaxRequestLineSize, UrlLengthLimit.Max(builder.Configuration) * 4 + 1024));
 
         var app = builder.Build();
         // Every setting is checked now, as ValidateOnStart would at start, but before the middleware reads them or anything is built.
@@ -39,6 +46,7 @@ public static class SearchApp
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<UrlLengthLimit>();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HostingOptions>>().Value.CorsOrigins.Count > 0) app.UseCors();
         app.UseRateLimiter();
         app.UseDefaultFiles();
@@ -48,12 +56,17 @@ public static class SearchApp
         app.Services.GetRequiredService<ServedIndex>().Start();
 
         app.MapOpenApi();
+        // Interactive API docs at /scalar, served from the package (nothing fetched from other sites).
+        app.MapScalarApiReference(o => o.WithTitle("SearchService API"));
         app.MapSearch();
         app.MapExport();
         app.MapParagraphs();
         app.MapDocuments();
         app.MapJudgements();
         app.MapVocabulary();
+        app.MapAuthorities();
+        app.MapEngland();
+        app.MapSpreadsheets();
         app.MapAsk();
         app.MapBriefings();
         app.MapPermalinks();
@@ -77,6 +90,7 @@ public static class SearchApp
         services.AddOptions<IngestOptions>().Bind(c.GetSection(IngestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitOptions>().Bind(c.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AdminOptions>().Bind(c.GetSection(AdminOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ExportOptions>().Bind(c.GetSection(ExportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RequestLoggingOptions>().Bind(c.GetSection(RequestLoggingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HostingOptions>()
             .Configure(o =>
@@ -90,12 +104,14 @@ public static class SearchApp
 
     private static void AddServices(IServiceCollection services)
     {
+        // Asked before the default (JSON) writer: browsers get an HTML page, API clients problem+json.
+        services.AddSingleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, HtmlProblemWriter>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("requestId", context.HttpContext.TraceIdentifier));
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Bodies and parameters that cannot be bound reach the exception handler as a 400, in every environment.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.Describe());
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));

@@ -2,7 +2,10 @@ using System.CommandLine;
 using System.Text.Json;
 using SearchService.Core;
 using SearchService.Core.Briefings;
+using SearchService.Core.Spreadsheets;
 using SearchService.Search.Briefings;
+using SearchService.Search.Searching;
+using SearchService.Search.Spreadsheets;
 
 namespace SearchService.Cli;
 
@@ -17,31 +20,48 @@ internal static class OutputCommands
 
     public static Command Export()
     {
-        var format = new Option<string>("--format") { Description = "jsonl (one paragraph per line)", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong("jsonl");
+        var query = new Argument<string[]>("QUERY") { Description = "what to search for, as with search (none: every paragraph)", Arity = ArgumentArity.ZeroOrMore };
+        var format = new Option<string>("--format") { Description = "csv or xlsx (a spreadsheet of the matches), jsonl (one paragraph per line)", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong("jsonl", SpreadsheetFormats.Csv, SpreadsheetFormats.Xlsx);
         var index = Shared.IndexOption();
-        var output = OutOption("write to FILE instead of standard output");
-        var command = new Command("export", "Write every indexed paragraph as JSON lines") { format, index, output };
+        var output = OutOption("write to FILE instead of standard output (needed for xlsx)");
+        var maxRows = new Option<int?>("--max-rows") { Description = "write at most N rows; a spreadsheet says when the limit was reached", HelpName = "N" };
+        maxRows.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--max-rows must be at least 1."); });
+        var sort = FilterOptions.SortOption();
+        var baseUrl = BaseUrlOption();
+        var filters = new FilterOptions();
+        var command = new Command("export", "Write the paragraphs a search matches (every paragraph without a query) as CSV, XLSX or JSON lines, with the filters of search")
+            { query, format, index, output, maxRows, sort, baseUrl };
+        Shared.RejectUnknownOptions(query, command);
+        filters.AddTo(command);
         command.SetAction(r =>
         {
             var outFile = r.GetValue(output);
             Shared.CheckOutput(outFile);
+            var kind = r.GetValue(format)!;
+            if (outFile is null && kind == SpreadsheetFormats.Xlsx) throw new CliException("--format xlsx needs --out FILE.xlsx", ExitCodes.Usage);
+            var text = string.Join(" ", r.GetValue(query) ?? []);
+            var request = new SearchRequest { Query = text, Filters = filters.Read(r), Sort = FilterOptions.ReadSort(r.GetValue(sort)) };
+            int limit = r.GetValue(maxRows) ?? int.MaxValue;
             var folder = r.GetValue(index)!;
             using var reportIndex = Shared.OpenIndex(folder);
-            using var writer = outFile is null ? Console.Out : new StreamWriter(outFile.FullName);
-            var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-            int n = Shared.Query(folder, () =>
+            using var matched = Shared.Query(folder, () => reportIndex.Matching(request, limit));
+            using (var stream = outFile is null ? Console.OpenStandardOutput() : File.Create(outFile.FullName))
             {
-                int count = 0;
-                foreach (var d in reportIndex.Documents)
-                    foreach (var p in reportIndex.GetParagraphs(d.ParagraphIds))
-                    {
-                        writer.WriteLine(JsonSerializer.Serialize(p, json));
-                        count++;
-                    }
-                return count;
-            });
-            if (outFile is not null) Console.Error.WriteLine($"exported {n} paragraphs to {outFile.FullName}");
+                if (kind == "jsonl")
+                {
+                    using var writer = new StreamWriter(stream);
+                    var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+                    foreach (var p in matched.Rows) writer.WriteLine(JsonSerializer.Serialize(p, json));
+                }
+                else
+                {
+                    var sheet = ExportTables.Search(matched, r.GetValue(baseUrl)!.TrimEnd('/'), ExportTables.Describe(text, request.Filters, request.Sort), limit, "--max-rows");
+                    SpreadsheetWriter.Write(sheet, kind, stream);
+                }
+            }
+            if (outFile is not null) Console.Error.WriteLine($"exported {matched.Count} of {matched.Total} paragraphs to {outFile.FullName}");
+            if (matched.Truncated) Console.Error.WriteLine($"note: --max-rows {limit} reached; the file says so");
             return ExitCodes.Ok;
         });
         return command;

@@ -14,8 +14,7 @@ internal static class QueryCommands
         var filters = new FilterOptions();
         var page = new Option<int>("--page") { Description = "page of results, from 1", DefaultValueFactory = _ => 1 };
         var pageSize = new Option<int>("--page-size") { Description = "results per page", DefaultValueFactory = _ => 10 };
-        var sort = new Option<string>("--sort") { Description = "relevance or date (newest first)", DefaultValueFactory = _ => "relevance" };
-        sort.AcceptOnlyFromAmong("relevance", "date");
+        var sort = FilterOptions.SortOption();
         var groupBy = new Option<string?>("--group-by") { Description = "document: the best paragraph per document" };
         groupBy.AcceptOnlyFromAmong("document", "paragraph");
         var command = new Command("search", "Search paragraphs, with the same filters as the API") { query, index, page, pageSize, sort, groupBy };
@@ -30,7 +29,7 @@ internal static class QueryCommands
                 Filters = filters.Read(r),
                 Page = r.GetValue(page),
                 PageSize = r.GetValue(pageSize),
-                Sort = r.GetValue(sort) == "date" ? SearchSort.Date : SearchSort.Relevance,
+                Sort = FilterOptions.ReadSort(r.GetValue(sort)),
                 GroupByDocument = r.GetValue(groupBy) == "document",
             };
             using var reportIndex = Shared.OpenIndex(folder);
@@ -99,10 +98,35 @@ internal sealed class FilterOptions
     private readonly Option<string[]> _outcomeArea = new("--outcome-area") { Description = "an outcome area, e.g. \"Staying safe\" (repeatable)" };
     private readonly Option<string[]> _grade = new("--grade") { Description = "outstanding, good, adequate or inadequate (repeatable)" };
     private readonly Option<string[]> _type = new("--type") { Description = "a document type (repeatable)" };
+    private readonly Option<string[]> _region = new("--region") { Description = "a region, e.g. \"West Midlands\" (repeatable)" };
+    private readonly Option<string[]> _authorityType = new("--authority-type") { Description = "an authority type, e.g. \"London Borough\" (repeatable)" };
+    private readonly Option<string[]> _framework = new("--framework") { Description = "an inspection framework, e.g. \"Single inspection\" (repeatable)" };
+    private readonly Option<string[]> _neighboursOf = new("--neighbours-of") { Description = "an authority (name or DfE/ONS code) and its ten statistical neighbours", HelpName = "AUTHORITY" };
+    private readonly Option<bool> _latest = new("--latest") { Description = "only each authority's most recent inspection report" };
+
+    /// <summary>relevance, date (newest first) or oldest, as on the web page.</summary>
+    public static Option<string> SortOption()
+    {
+        var sort = new Option<string>("--sort") { Description = "relevance, date (newest first) or oldest", DefaultValueFactory = _ => "relevance" };
+        sort.AcceptOnlyFromAmong("relevance", "date", "oldest");
+        return sort;
+    }
+
+    public static SearchSort ReadSort(string? sort) => sort switch
+    {
+        "date" => SearchSort.Date,
+        "oldest" => SearchSort.Oldest,
+        _ => SearchSort.Relevance,
+    };
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { _authority, _year, _yearFrom, _yearTo, _outcomeArea, _grade, _type }) command.Options.Add(o);
+        foreach (var o in new Option[] { _authority, _year, _yearFrom, _yearTo, _outcomeArea, _grade, _type, _region, _authorityType, _framework, _neighboursOf, _latest }) command.Options.Add(o);
+        _neighboursOf.Validators.Add(r =>
+        {
+            foreach (var a in r.GetValueOrDefault<string[]>() ?? [])
+                if (Core.Metadata.Authorities.Find(a) is null) r.AddError($"--neighbours-of names no authority in the gazetteer: '{a}' (use a name such as Coventry or a DfE code such as 331).");
+        });
         _year.Validators.Add(r => { if (r.GetValueOrDefault<int[]>()?.Any(y => y is < 1900 or > 2100) == true) r.AddError("--year must be between 1900 and 2100."); });
         command.Validators.Add(r =>
         {
@@ -119,5 +143,10 @@ internal sealed class FilterOptions
         OutcomeArea = r.GetValue(_outcomeArea) ?? [],
         Grade = r.GetValue(_grade) ?? [],
         DocumentType = r.GetValue(_type) ?? [],
+        Region = r.GetValue(_region) ?? [],
+        AuthorityType = r.GetValue(_authorityType) ?? [],
+        Framework = r.GetValue(_framework) ?? [],
+        NeighboursOf = (r.GetValue(_neighboursOf) ?? []).Select(a => Core.Metadata.Authorities.Find(a)!.Name).ToList(),
+        Latest = r.GetValue(_latest),
     };
 }

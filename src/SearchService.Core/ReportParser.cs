@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using SearchService.Core.Enrichment;
 using SearchService.Core.Metadata;
 using SearchService.Core.Model;
+using SearchService.Core.Prose;
 using SearchService.Core.Reading;
 using SearchService.Core.Segmentation;
 

@@ -17,7 +17,7 @@ public class OpenApiFuzzTests(ITestOutputHelper output)
 {
     private sealed record Parameter(string Name, string In, bool IsArray, string Type);
 
-    private sealed record Operation(string Method, string Path, IReadOnlyList<Parameter> Parameters, JsonNode? BodySchema);
+    private sealed record Operation(string Method, string Path, IReadOnlyList<Parameter> Parameters, JsonNode? BodySchema, IReadOnlySet<string> Documented);
 
     private static readonly string[] Fragments =
     [
@@ -48,6 +48,7 @@ public class OpenApiFuzzTests(ITestOutputHelper output)
         }
 
         var failures = new ConcurrentBag<string>();
+        var undocumented = new ConcurrentDictionary<string, int>();
         var statuses = new ConcurrentDictionary<int, int>();
         var perOperation = new ConcurrentDictionary<string, int>();
         int neverSent = 0;
@@ -65,6 +66,8 @@ public class OpenApiFuzzTests(ITestOutputHelper output)
                     int status = (int)response.StatusCode;
                     statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
                     perOperation.AddOrUpdate($"{r.Operation.Method} {r.Operation.Path}", 1, (_, n) => n + 1);
+                    if (!r.Operation.Documented.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                        undocumented.AddOrUpdate($"{r.Operation.Method} {r.Operation.Path} → {status}", 1, (_, n) => n + 1);
                     if (status >= 500) failures.Add($"{status} {message.Method} {message.RequestUri}: {await response.Content.ReadAsStringAsync(token)}");
                 }
                 catch (InvalidOperationException e) when (e.Message.Contains("null characters", StringComparison.Ordinal))
@@ -78,6 +81,8 @@ public class OpenApiFuzzTests(ITestOutputHelper output)
         foreach (var (op, n) in perOperation.OrderBy(p => p.Key)) output.WriteLine($"  {op}: {n}");
         foreach (var f in failures.Take(20)) output.WriteLine(f);
         Assert.Empty(failures);
+        // The contract is complete: every status the server gave is among the operation's documented responses.
+        Assert.True(undocumented.IsEmpty, "responses missing from the OpenAPI document: " + string.Join("; ", undocumented.Select(u => $"{u.Key} ×{u.Value}")));
         Assert.True(sent >= 10_000, $"only {sent} requests reached the server");
         Assert.All(operations, o => Assert.True(perOperation.GetValueOrDefault($"{o.Method} {o.Path}") >= 100, $"{o.Method} {o.Path} was hardly exercised"));
         Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/health")).StatusCode);
@@ -97,7 +102,8 @@ public class OpenApiFuzzTests(ITestOutputHelper output)
                     return new Parameter(p["name"]!.ToString(), p["in"]!.ToString(), isArray, type);
                 }).ToList();
                 var body = op["requestBody"]?["content"]?["application/json"]?["schema"];
-                list.Add(new Operation(method.ToUpperInvariant(), path, parameters, body is null ? null : Resolve(document, body)));
+                var documented = (op["responses"]?.AsObject() ?? []).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+                list.Add(new Operation(method.ToUpperInvariant(), path, parameters, body is null ? null : Resolve(document, body), documented));
             }
         return list;
     }

@@ -117,7 +117,7 @@ public class SearchApiTests(ApiServer server) : IClassFixture<ApiServer>
         Assert.All(list, j => Assert.Equal("Coventry", j.GetProperty("authority").GetString()));
         var dates = list.Select(j => j.GetProperty("date").GetString()).ToList();
         Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
-        Assert.All(list, j => Assert.Contains(j.GetProperty("grade").GetProperty("label").GetString(), new[] { "outstanding", "good", "adequate", "inadequate" }));
+        Assert.All(list, j => Assert.Contains(j.GetProperty("grade").GetProperty("label").GetString(), new[] { "outstanding", "good", "requires improvement", "inadequate" }));
         Assert.Contains(list, j => j.GetProperty("area").GetString() == "Making a positive contribution" && j.GetProperty("grade").GetProperty("label").GetString() == "outstanding" && j.GetProperty("year").GetInt32() == 2007);
         var staying = (await server.GetJson("/api/judgements?authority=Stoke&outcomeArea=staying%20safe")).EnumerateArray().Single();
         Assert.Equal(("inadequate", "Grade 1"), (staying.GetProperty("grade").GetProperty("label").GetString(), staying.GetProperty("grade").GetProperty("raw").GetString()));

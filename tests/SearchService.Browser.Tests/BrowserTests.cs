@@ -12,7 +12,7 @@ public class BrowserTests(KestrelApiServer server) : IClassFixture<KestrelApiSer
 {
     private static readonly string? Chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
 
-    private static string Artifacts
+    internal static string Artifacts
     {
         get
         {
@@ -22,7 +22,7 @@ public class BrowserTests(KestrelApiServer server) : IClassFixture<KestrelApiSer
         }
     }
 
-    private static async Task<(IPlaywright, IBrowser)> Launch()
+    internal static async Task<(IPlaywright, IBrowser)> Launch()
     {
         if (Chromium is null) Assert.Skip("no chromium on this machine (apt-get install chromium); the browser tests did not run.");
         var playwright = await Playwright.CreateAsync();
@@ -102,10 +102,12 @@ public class BrowserTests(KestrelApiServer server) : IClassFixture<KestrelApiSer
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         await page.GotoAsync(server.BaseAddress + "");
 
-        // Keyboard only: the first Tab reaches the skip link, then the home link, then the search box.
+        // Keyboard only: the first Tab reaches the skip link, then the home link, the England page's link, then the search box.
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Skip to results", await page.EvaluateAsync<string>("document.activeElement.textContent"));
         await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("England at a glance", await page.EvaluateAsync<string>("document.activeElement.textContent"));
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("q", await page.EvaluateAsync<string>("document.activeElement.id"));
         await page.Keyboard.TypeAsync("What grade did Stoke-on-Trent get for staying safe in 2007?");

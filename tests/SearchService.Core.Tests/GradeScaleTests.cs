@@ -11,10 +11,10 @@ public class GradeScaleTests
     [InlineData("Grade 2 (Good)", GradeScales.Apa, "good")]
     [InlineData("Grade 4 (Inadequate)", GradeScales.Inspection, "inadequate")]
     [InlineData("Grade 1", GradeScales.Inspection, "outstanding")]
-    [InlineData("Grade 3", GradeScales.SchoolInspection, "adequate")]
+    [InlineData("Grade 3", GradeScales.SchoolInspection, "requires improvement")]
     [InlineData("Performs well (3)", GradeScales.Inspection, "good")]
     [InlineData("Performs poorly (1)", GradeScales.Inspection, "inadequate")]
-    public void Printed_grades_normalise_on_their_own_scale(string printed, string scale, string label)
+    public void Printed_grades_normalise_on_their_own_scale(string printed, SearchService.Core.Model.GradeScale scale, string label)
     {
         Assert.True(GradeScales.TryParseGradeLine(printed, scale, out var grade, out var before));
         Assert.Equal("", before);
@@ -23,10 +23,14 @@ public class GradeScaleTests
     }
 
     [Theory]
-    [InlineData("Requires improvement to be good", "adequate")]
-    [InlineData("requires improvement", "adequate")]
-    [InlineData("Satisfactory", "adequate")]
-    [InlineData("Performs adequately", "adequate")]
+    [InlineData("Requires improvement to be good", "requires improvement")]
+    [InlineData("requires improvement", "requires improvement")]
+    [InlineData("Satisfactory", "requires improvement")]
+    [InlineData("Performs adequately", "requires improvement")]
+    [InlineData("Adequate", "requires improvement")]
+    [InlineData("Require improvement", "requires improvement")]
+    [InlineData("Not judged", "not judged")]
+    [InlineData("No children looked after", "not judged")]
     [InlineData("Performs poorly", "inadequate")]
     [InlineData("Outstanding", "outstanding")]
     [InlineData("Good", "good")]
@@ -38,7 +42,7 @@ public class GradeScaleTests
         Assert.True(GradeScales.TryParseGradeLine("Being healthy Grade 3", GradeScales.Apa, out var g, out var heading));
         Assert.Equal(("Being healthy", "good"), (heading, g.Label));
         Assert.True(GradeScales.TryParseGradeLine("The contribution of health agencies to keeping children and young people safe **Grade 3 (Adequate)**", GradeScales.Inspection, out g, out heading));
-        Assert.Equal(("The contribution of health agencies to keeping children and young people safe", "adequate"), (heading, g.Label));
+        Assert.Equal(("The contribution of health agencies to keeping children and young people safe", "requires improvement"), (heading, g.Label));
     }
 
     [Theory]

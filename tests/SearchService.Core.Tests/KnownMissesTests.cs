@@ -54,6 +54,7 @@ public class KnownMissesTests
     [InlineData("furniture")]
     [InlineData("numbering")]
     [InlineData("frontmatter")]
+    [InlineData("areas")]
     public void The_lists_in_the_repository_parse(string name)
     {
         var list = KnownMisses.Load(name);

@@ -39,14 +39,14 @@ public class SeedSegmentationTests
         Assert.Equal(area, section.OutcomeArea);
         Assert.NotNull(section.Grade);
         Assert.Equal((label, raw), (section.Grade.Label, section.Grade.Raw));
-        Assert.Contains(document.Judgements, j => j.Source == "section" && j.SectionPath.SequenceEqual(section.Path) && j.Grade.Label == label);
+        Assert.Contains(document.Judgements, j => j.Source == JudgementSource.Section && j.SectionPath.SequenceEqual(section.Path) && j.Grade.Label == label);
     }
 
     [Fact]
     public void Every_graded_section_of_the_seeds_is_in_the_golden_table()
     {
         var expected = GoldenTable.Rows("seed-outline.tsv").Select(r => $"{r[0]} | {r[1]}").ToHashSet();
-        var graded = SeedCorpus.All.SelectMany(d => d.Judgements.Where(j => j.Source == "section").Select(j => $"{d.Id} | {string.Join(" › ", j.SectionPath)}"));
+        var graded = SeedCorpus.All.SelectMany(d => d.Judgements.Where(j => j.Source == JudgementSource.Section).Select(j => $"{d.Id} | {string.Join(" › ", j.SectionPath)}"));
         Assert.DoesNotContain(graded, g => !expected.Contains(g));
     }
 
@@ -111,7 +111,7 @@ public class SeedSegmentationTests
     public void The_record_of_main_findings_adds_the_judgements_printed_only_there()
     {
         var report = SeedCorpus.Document("coventry-2011-05-12-slac-inspection");
-        var tableOnly = report.Judgements.Where(j => j.Source == "table").ToList();
+        var tableOnly = report.Judgements.Where(j => j.Source == JudgementSource.Table).ToList();
         Assert.Equal(2, tableOnly.Count);
         Assert.All(tableOnly, j => Assert.Equal(("Equality and diversity", GradeLabels.Good), (j.Area, j.Grade.Label)));
     }

@@ -6,9 +6,17 @@ const FACETS = [
   ['authority', 'Authority'], ['region', 'Region'], ['authorityType', 'Authority type'], ['year', 'Year published'],
   ['documentType', 'Document type'], ['framework', 'Framework'], ['outcomeArea', 'Outcome area'], ['grade', 'Grade'],
 ];
-const LIST_PARAMS = ['authority', 'region', 'authorityType', 'year', 'documentType', 'framework', 'outcomeArea', 'grade'];
+const LIST_PARAMS = ['authority', 'region', 'authorityType', 'year', 'documentType', 'framework', 'outcomeArea', 'grade', 'neighboursOf'];
+const CHIP_NAMES = { neighboursOf: 'Statistical neighbours of' };
+const PAGE_SIZES = ['10', '20', '50', '100'];
 const BASKET_KEY = 'searchservice.briefing';
 const $ = (id) => document.getElementById(id);
+
+// A grade badge shows the words the report printed ("Requires improvement to be good", "Grade 2 (Good)");
+// its colour and tooltip give the normalised level.
+function badge(g) {
+  return `<span class="grade grade-${esc(g.label.replace(/ /g, '-'))}" title="level: ${esc(g.label)}">${esc(g.raw)}</span>`;
+}
 
 // "para. 86" for a printed number; other labels ("front page", "Table 1") as they stand.
 function locator(label) {
@@ -26,7 +34,8 @@ function readState() {
   const s = { q: p.get('q') || '', page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1), sort: p.get('sort') || 'relevance',
               groupBy: p.get('groupBy') || '', yearFrom: p.get('yearFrom') || '', yearTo: p.get('yearTo') || '',
               match: p.get('match') === 'any' ? 'any' : '', exact: p.get('exact') === 'true' ? 'true' : '',
-              chart: p.get('chart') === 'share' ? 'share' : '' };
+              chart: p.get('chart') === 'share' ? 'share' : '',
+              latest: p.get('latest') === 'true' ? 'true' : '', pageSize: PAGE_SIZES.includes(p.get('pageSize')) ? p.get('pageSize') : '10' };
   for (const k of LIST_PARAMS) s[k] = p.getAll(k);
   return s;
 }
@@ -42,6 +51,8 @@ function toParams(s, extra = {}) {
   if (s.match) p.set('match', s.match);
   if (s.exact) p.set('exact', s.exact);
   if (s.chart) p.set('chart', s.chart);
+  if (s.latest) p.set('latest', s.latest);
+  if (s.pageSize && s.pageSize !== '10') p.set('pageSize', s.pageSize);
   if (s.page > 1) p.set('page', String(s.page));
   for (const [k, v] of Object.entries(extra)) p.set(k, v);
   return p;
@@ -75,19 +86,26 @@ async function render() {
   $('match').value = s.match || 'all';
   $('useSynonyms').checked = !s.exact;
   $('group').checked = s.groupBy === 'document';
+  $('latest').checked = s.latest === 'true';
+  $('pageSize').value = s.pageSize;
   $('yearFrom').value = s.yearFrom;
   $('yearTo').value = s.yearTo;
   renderChips(s);
+  // The export holds every match of this search, filters and order included (not just this page).
+  const exported = toParams({ ...s, page: 1, groupBy: '', pageSize: '' });
+  $('exportXlsx').href = '/api/export/search?' + new URLSearchParams([...exported, ['format', 'xlsx']]).toString();
+  $('exportCsv').href = '/api/export/search?' + new URLSearchParams([...exported, ['format', 'csv']]).toString();
   const answerBox = $('answer');
   answerBox.hidden = true;
   try {
     const asking = s.q && looksLikeQuestion(s.q);
-    const search = getJson('/api/search?' + toParams({ ...s, q: asking ? '' : s.q, chart: '' }, { pageSize: '10' }).toString());
-    const ask = asking ? getJson('/api/ask?' + toParams({ ...s, page: 1, sort: 'relevance', groupBy: '', match: '', exact: '', chart: '' }).toString()) : null;
+    const search = getJson('/api/search?' + toParams({ ...s, q: asking ? '' : s.q, chart: '', pageSize: '' }, { pageSize: s.pageSize }).toString());
+    const ask = asking ? getJson('/api/ask?' + toParams({ ...s, page: 1, sort: 'relevance', groupBy: '', match: '', exact: '', chart: '', pageSize: '' }).toString()) : null;
     const result = await search;
     renderFacets(result.facets, s);
     renderNotices(asking ? null : result, s);
     renderResults(asking && ask ? await renderAnswer(ask) || result : result, s, asking);
+    renderSuggestion(asking ? null : result);
     if (!asking) renderTrend(s); else $('trend').hidden = true;
     renderTimeline(s);
   } catch (e) {
@@ -109,7 +127,7 @@ async function renderAnswer(askPromise) {
     const c = r.citations[0];
     box.className = 'answer';
     box.innerHTML = `<h2>Answer</h2>
-      <p class="value">${esc(r.answer.text)}${r.answer.value && r.answer.value !== r.answer.text ? ` <span class="grade grade-${esc(r.answer.value)}">${esc(r.answer.value)}</span>` : ''}</p>
+      <p class="value">${esc(r.answer.text)}${r.answer.value && r.answer.value !== r.answer.text ? ` <span class="grade grade-${esc(r.answer.value.replace(/ /g, '-'))}">${esc(r.answer.value)}</span>` : ''}</p>
       <p class="meta">Confidence ${Math.round(r.confidence * 100)}%</p>
       ${c ? `<blockquote>${esc(c.quote)}</blockquote>
       <p class="meta">${esc(c.citation.text)} <a href="${esc(c.citation.url)}">Open in context</a></p>
@@ -143,11 +161,30 @@ function renderNotices(result, s) {
   }
 }
 
+// "Did you mean": the query with its unknown words replaced by the closest words the reports use.
+function renderSuggestion(result) {
+  let box = $('suggestion');
+  if (!box) {
+    box = document.createElement('p');
+    box.id = 'suggestion';
+    box.className = 'suggestion';
+    document.querySelector('.toolbar').after(box);
+  }
+  box.hidden = !(result && result.suggestion);
+  if (box.hidden) { box.innerHTML = ''; return; }
+  const next = { ...readState(), q: result.suggestion, page: 1 };
+  box.innerHTML = `Did you mean <a href="?${esc(toParams(next).toString())}">${esc(result.suggestion)}</a>?`;
+  box.querySelector('a').addEventListener('click', (e) => { e.preventDefault(); go(next); });
+}
+
 function renderChips(s) {
   const chips = [];
-  for (const k of LIST_PARAMS) for (const v of s[k]) chips.push({ k, v, label: `${FACETS.find(f => f[0] === k)[1]}: ${v}` });
+  for (const k of LIST_PARAMS) for (const v of s[k]) chips.push({ k, v, label: `${CHIP_NAMES[k] || FACETS.find(f => f[0] === k)[1]}: ${v}` });
   if (s.yearFrom) chips.push({ k: 'yearFrom', v: s.yearFrom, label: `From ${s.yearFrom}` });
   if (s.yearTo) chips.push({ k: 'yearTo', v: s.yearTo, label: `To ${s.yearTo}` });
+  if (s.latest) chips.push({ k: 'latest', v: s.latest, label: 'Latest inspections only' });
+  const toggle = $('filtersToggle');
+  toggle.textContent = chips.length ? `Filters (${chips.length})` : 'Filters';
   $('chips').innerHTML = chips.map((c, i) =>
     `<button type="button" class="chip" data-chip="${i}" aria-label="Remove filter ${esc(c.label)}">${esc(c.label)} ✕</button>`).join('');
   $('chips').querySelectorAll('[data-chip]').forEach(b => b.addEventListener('click', () => {
@@ -167,8 +204,10 @@ function renderFacets(facets, s) {
     return `<fieldset class="facet"><legend>${esc(title)}</legend><ul>${values.map(v => {
       const id = `f-${key}-${v.value}`.replace(/[^A-Za-z0-9_-]/g, '_');
       const checked = s[key].includes(v.value) ? 'checked' : '';
+      const profile = key === 'authority' && v.value !== 'Unknown'
+        ? `<a class="profile" href="/england/${encodeURIComponent(v.value)}" aria-label="${esc(v.value)}: judgements and statistical neighbours" title="Judgements and statistical neighbours">›</a>` : '';
       return `<li><label for="${esc(id)}"><input type="checkbox" id="${esc(id)}" data-facet="${esc(key)}" value="${esc(v.value)}" ${checked}>
-        <span>${esc(v.value)}</span><span class="n">${v.count}</span></label></li>`;
+        <span>${esc(v.value)}</span><span class="n">${v.count}</span></label>${profile}</li>`;
     }).join('')}</ul></fieldset>`;
   }).join('');
   $('facetLists').querySelectorAll('input[data-facet]').forEach(cb => cb.addEventListener('change', () => {
@@ -194,8 +233,8 @@ function renderResults(result, s, asking) {
   $('results').innerHTML = result.hits.map((h, i) => `
     <li class="hit" data-id="${esc(h.id)}">
       <h3><a href="/p/${encodeURIComponent(h.id)}">${esc(h.documentTitle)}</a></h3>
-      <p class="meta">${esc(h.authority)} · ${esc(h.date || '')} · ${esc(h.documentType)} · ${esc(locator(h.paragraph))}
-        ${h.grade ? `<span class="grade grade-${esc(h.grade.label)}" title="printed: ${esc(h.grade.raw)}">${esc(h.grade.label)}</span>` : ''}
+      <p class="meta">${h.authority && h.authority !== 'Unknown' ? `<a href="/england/${encodeURIComponent(h.authority)}" title="Judgements and statistical neighbours">${esc(h.authority)}</a>` : esc(h.authority)} · ${esc(h.date || '')} · ${esc(h.documentType)} · ${esc(locator(h.paragraph))}
+        ${h.grade ? badge(h.grade) : ''}
         ${h.moreInDocument ? ` · ${h.moreInDocument} more in this document` : ''}</p>
       ${h.sectionPath.length ? `<p class="path">${h.sectionPath.map(esc).join(' › ')}</p>` : ''}
       <p class="snippet">${h.snippet}</p>
@@ -218,7 +257,8 @@ function renderResults(result, s, asking) {
 function renderPager(result, s, asking) {
   // The pages are what the list shows: documents when grouped, paragraphs otherwise.
   const items = s.groupBy === 'document' && !asking ? result.documents : result.total;
-  const pages = asking ? 1 : Math.min(Math.ceil(items / 10), 1000);
+  const size = +s.pageSize || 10;
+  const pages = asking ? 1 : Math.min(Math.ceil(items / size), Math.floor(10000 / size));
   if (pages <= 1) { $('pager').innerHTML = ''; return; }
   const from = Math.max(1, s.page - 3), to = Math.min(pages, s.page + 3);
   let html = s.page > 1 ? `<button type="button" data-page="${s.page - 1}">Previous</button>` : '';
@@ -283,9 +323,10 @@ async function renderTimeline(s) {
     const list = await getJson('/api/judgements?authority=' + encodeURIComponent(s.authority[0]));
     if (list.length === 0) { box.hidden = true; return; }
     box.innerHTML = `<details><summary><strong>Judgements timeline for ${esc(s.authority[0])}, ${esc(list[0].year)}–${esc(list[list.length - 1].year)}</strong> (${list.length})</summary>
+      <p><a href="/england/${encodeURIComponent(s.authority[0])}">${esc(s.authority[0])} beside its statistical neighbours</a></p>
       <table><thead><tr><th scope="col">Year</th><th scope="col">Report</th><th scope="col">Judgement</th><th scope="col">Grade</th></tr></thead><tbody>
       ${list.map(j => `<tr><td>${esc(j.year)}</td><td>${esc(j.documentType)}</td><td>${esc(j.area)}</td>
-        <td>${j.paragraphId ? `<a href="/p/${encodeURIComponent(j.paragraphId)}">` : ''}<span class="grade grade-${esc(j.grade.label)}" title="printed: ${esc(j.grade.raw)}">${esc(j.grade.label)}</span>${j.paragraphId ? '</a>' : ''}</td></tr>`).join('')}
+        <td>${j.paragraphId ? `<a href="/p/${encodeURIComponent(j.paragraphId)}">` : ''}${badge(j.grade)}${j.paragraphId ? '</a>' : ''}</td></tr>`).join('')}
       </tbody></table></details>`;
     box.hidden = false;
   } catch { box.hidden = true; }
@@ -361,6 +402,13 @@ $('useSynonyms').addEventListener('change', () => { const next = readState(); ne
 document.querySelectorAll('input[name=trendMode]').forEach(r => r.addEventListener('change', () => {
   const next = readState(); next.chart = r.value === 'share' ? 'share' : ''; history.replaceState(null, '', '?' + toParams(next).toString()); renderTrend(next);
 }));
+$('latest').addEventListener('change', () => { const next = readState(); next.latest = $('latest').checked ? 'true' : ''; next.page = 1; go(next); });
+$('pageSize').addEventListener('change', () => { const next = readState(); next.pageSize = $('pageSize').value; next.page = 1; go(next); });
+$('filtersToggle').addEventListener('click', () => {
+  const open = $('filtersToggle').getAttribute('aria-expanded') !== 'true';
+  $('filtersToggle').setAttribute('aria-expanded', String(open));
+  document.querySelector('.layout').classList.toggle('filters-open', open);
+});
 $('group').addEventListener('change', () => { const next = readState(); next.groupBy = $('group').checked ? 'document' : ''; next.page = 1; go(next); });
 $('applyYears').addEventListener('click', () => { const next = readState(); next.yearFrom = $('yearFrom').value; next.yearTo = $('yearTo').value; next.page = 1; go(next); });
 document.querySelectorAll('[data-export]').forEach(b => b.addEventListener('click', () => exportBriefing(b.dataset.export)));

@@ -33,6 +33,30 @@ public static partial class Authorities
     /// <summary>The authority filed under this exact name, or null.</summary>
     public static LocalAuthority? ByName(string name) => Gazetteer.Value.ByName.GetValueOrDefault(name);
 
+    /// <summary>The authority with this DfE local authority code ("331"), or null.</summary>
+    public static LocalAuthority? ByLaCode(string laCode) => Gazetteer.Value.ByLaCode.GetValueOrDefault(laCode.Trim());
+
+    /// <summary>
+    /// The authority a user names by DfE code ("331"), ONS code ("E08000026") or any name
+    /// <see cref="Resolve"/> knows ("Coventry", "Hull"), or null.
+    /// </summary>
+    public static LocalAuthority? Find(string nameOrCode)
+    {
+        var t = nameOrCode.Trim();
+        return ByLaCode(t) ?? Gazetteer.Value.Authorities.FirstOrDefault(a => a.OnsCode.Equals(t, StringComparison.OrdinalIgnoreCase)) ?? Resolve(t);
+    }
+
+    /// <summary>The authority's ten statistical neighbours in the DfE's order, closest first (none for a replaced authority).</summary>
+    public static IReadOnlyList<LocalAuthority> NeighboursOf(LocalAuthority authority) =>
+        authority.StatisticalNeighbours.Select(ByLaCode).OfType<LocalAuthority>().ToList();
+
+    /// <summary>
+    /// Replaced since by other authorities (Cumbria, Northamptonshire, Poole in today's gazetteer):
+    /// the DfE publishes statistical neighbours only for current authorities, and the gazetteer
+    /// leaves a replaced one's empty (its type is empty for two of the three, but Cumbria keeps "County").
+    /// </summary>
+    public static bool IsReplaced(LocalAuthority authority) => authority.StatisticalNeighbours.Count == 0 || authority.Type is null;
+
     /// <summary>
     /// The authority a phrase names as a whole ("Coventry City Council", "Inspection of" removed
     /// titles' "Bath and North East Somerset", "Royal Borough of Kensington and Chelsea",
@@ -172,6 +196,7 @@ public static partial class Authorities
     {
         public List<LocalAuthority> Authorities { get; }
         public Dictionary<string, LocalAuthority> ByName { get; }
+        public Dictionary<string, LocalAuthority> ByLaCode { get; }
         // Full names (safe in running text) and short forms (only for a phrase that is nothing else);
         // a null value marks a name two authorities share, which therefore names neither.
         private readonly Dictionary<string, LocalAuthority?> _full = new(StringComparer.Ordinal);
@@ -182,6 +207,7 @@ public static partial class Authorities
         {
             Authorities = data.Rows;
             ByName = data.Rows.ToDictionary(a => a.Name, StringComparer.Ordinal);
+            ByLaCode = data.Rows.ToDictionary(a => a.LaCode, StringComparer.Ordinal);
             foreach (var a in data.Rows)
             {
                 Add(_full, a.Name, a);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SearchService.Core.Model;
 
 /// <summary>What a paragraph is on the page: running prose, a list, or a table with its caption.</summary>
@@ -24,13 +26,30 @@ public sealed record Section(
     Grade? Grade,
     IReadOnlyList<string> ParagraphIds);
 
-/// <summary>A judgement printed in a report: the area judged, the grade, and where it is printed.</summary>
+/// <summary>
+/// A judgement printed in a report: the area judged (the cross-framework term; the printed heading
+/// where it names no area of the vocabulary), the grade as printed and normalised, and where it is printed.
+/// </summary>
 public sealed record Judgement(
     string Area,
     IReadOnlyList<string> SectionPath,
     Grade Grade,
     string? ParagraphId,
-    string Source);
+    JudgementSource Source)
+{
+    /// <summary>The area in the framework's own vocabulary ("Children looked after and achieving permanence"); null where the heading names none.</summary>
+    public string? FrameworkArea { get; init; }
+}
+
+/// <summary>Where a judgement is printed.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<JudgementSource>))]
+public enum JudgementSource
+{
+    /// <summary>A graded heading or a grade line in the body: the grade judges that section.</summary>
+    [JsonStringEnumMemberName("section")] Section,
+    /// <summary>A row of a judgement table (the front page's, or a record of main findings), or an overall-judgement sentence read into it.</summary>
+    [JsonStringEnumMemberName("table")] Table,
+}
 
 /// <summary>
 /// A document as published: an inspection report, an assessment letter, or one sub-document of a

@@ -53,29 +53,15 @@ public sealed class PlainTextReader : IDocumentReader
         return control > n / 10;
     }
 
-    /// <summary>Windows-1252 without the code-pages provider: Latin-1 with the 0x80–0x9F punctuation mapped.</summary>
-    private static readonly Encoding Windows1252 = new Cp1252Encoding();
+    /// <summary>
+    /// Windows-1252 from the code-pages provider (System.Text.Encoding.CodePages, part of the .NET
+    /// shared framework): curly quotes, dashes, the euro and pound signs as Windows wrote them.
+    /// </summary>
+    private static readonly Encoding Windows1252 = CodePages();
 
-    private sealed class Cp1252Encoding : Encoding
+    private static Encoding CodePages()
     {
-        private static readonly char[] High =
-        [
-            '€', '\u0081', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u008D', 'Ž', '\u008F',
-            '\u0090', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u009D', 'ž', 'Ÿ',
-        ];
-        public override int GetByteCount(char[] chars, int index, int count) => count;
-        public override int GetBytes(char[] chars, int charIndex, int charCount, byte[] bytes, int byteIndex) => throw new NotSupportedException();
-        public override int GetCharCount(byte[] bytes, int index, int count) => count;
-        public override int GetChars(byte[] bytes, int byteIndex, int byteCount, char[] chars, int charIndex)
-        {
-            for (int i = 0; i < byteCount; i++)
-            {
-                byte b = bytes[byteIndex + i];
-                chars[charIndex + i] = b is >= 0x80 and <= 0x9F ? High[b - 0x80] : (char)b;
-            }
-            return byteCount;
-        }
-        public override int GetMaxByteCount(int charCount) => charCount;
-        public override int GetMaxCharCount(int byteCount) => byteCount;
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252);
     }
 }

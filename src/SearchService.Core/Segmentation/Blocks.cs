@@ -1,3 +1,4 @@
+using SearchService.Core.Metadata;
 using SearchService.Core.Model;
 
 namespace SearchService.Core.Segmentation;
@@ -6,7 +7,11 @@ namespace SearchService.Core.Segmentation;
 public abstract record Block;
 
 /// <summary>A heading: its text, Markdown level (0 if none), printed number ("2", "22") and any grade printed with it.</summary>
-public sealed record HeadingBlock(string Text, int MarkdownLevel, string? Number, Grade? Grade) : Block;
+public sealed record HeadingBlock(string Text, int MarkdownLevel, string? Number, Grade? Grade) : Block
+{
+    /// <summary>The area the heading names, when segmentation read it (from a sentence such as "The graded judgement for adoption performance is …").</summary>
+    public OutcomeAreas.Term? Term { get; init; }
+}
 
 /// <summary>A grade printed on its own line; it judges the section it stands in.</summary>
 public sealed record GradeBlock(Grade Grade) : Block;

@@ -40,7 +40,8 @@ public sealed record IndexHealth(bool Ok, string? Generation, int Documents, int
             var first = all.Hits[0].Paragraph;
             if (index.GetParagraph(first.Id) is null)
                 return new IndexHealth(false, generation, documents, paragraphs, "a paragraph found by search cannot be read back by its id");
-            var word = first.Text.Split(' ', '\n').FirstOrDefault(w => w.Length > 3 && w.All(char.IsLetter));
+            // Its longest word: a short one ("This") may be a stop word the query analyser drops.
+            var word = first.Text.Split(' ', '\n').Where(w => w.Length > 3 && w.All(char.IsLetter)).MaxBy(w => w.Length);
             if (word is not null && index.Search(new SearchRequest { Query = word, PageSize = 1 }).Total == 0)
                 return new IndexHealth(false, generation, documents, paragraphs, $"a search for '{word}', printed in the index, finds nothing");
             return new IndexHealth(true, generation, documents, paragraphs, null);

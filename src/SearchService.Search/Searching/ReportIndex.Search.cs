@@ -33,7 +33,7 @@ public sealed partial class ReportIndex
             Relaxation? relaxed = null;
             if (page.Missing is null && NeedsRelaxing(plan, page.Total))
             {
-                var (dropped, relaxation, missing) = Relax(searcher, plan, CombinedFilter(dims), page.Total, clock);
+                var (dropped, relaxation, missing) = Relax(searcher, plan, CombinedFilter(searcher.Catalog, dims, request.Filters), page.Total, clock);
                 if (relaxation is not null)
                 {
                     page = RunSearch(searcher, plan, dropped, dims, request, clock);
@@ -68,6 +68,7 @@ public sealed partial class ReportIndex
                 Expansions = plan.Prepared?.Expansions ?? [],
                 Relaxed = relaxed,
                 Missing = page.Missing,
+                Suggestion = Suggest(searcher, request.Query),
             };
         }
         finally
@@ -84,6 +85,7 @@ public sealed partial class ReportIndex
         IReadOnlyDictionary<string, DimensionFilter> dims, SearchRequest request, Stopwatch clock)
     {
         var (scored, _) = plan.At(dropped);
+        var scope = ScopeFilter(searcher.Catalog, request.Filters);
         // One pass for hits and every facet (multi-select counts included, see SidewaysCollector).
         var facetsAll = new FacetCollector(IndexSchema.Facets.Where(f => !dims.ContainsKey(f)).Append(IndexSchema.DocumentId).ToList());
         var sideways = dims.Values.Select(d => new SidewaysDimension(d.Field, _filters.For(d.Key, d.ToQuery), new FacetCollector([d.Field]))).ToList();
@@ -96,9 +98,10 @@ public sealed partial class ReportIndex
         if (request.GroupByDocument)
         {
             var groups = new DocumentGroupCollector();
-            missing = SearchWithin(searcher, scored, ParagraphsOnly, Collect(groups), clock, plan.Prior);
-            var ordered = groups.Groups.OrderByDescending(g => request.Sort == SearchSort.Date ? 0 : g.Value.Score)
+            missing = SearchWithin(searcher, scored, scope, Collect(groups), clock, plan.Prior);
+            var ordered = groups.Groups.OrderByDescending(g => request.Sort == SearchSort.Relevance ? g.Value.Score : 0)
                 .ThenByDescending(g => request.Sort == SearchSort.Date ? searcher.Catalog.DateOf(g.Key) : 0)
+                .ThenBy(g => request.Sort == SearchSort.Oldest ? OldestFirstKey(searcher.Catalog.DateOf(g.Key)) : 0)
                 .ThenBy(g => g.Key, StringComparer.Ordinal);
             foreach (var g in ordered.Skip(skip).Take(request.PageSize)) docs.Add((g.Value.Doc, g.Value.Score, g.Value.Count - 1));
             total = groups.Groups.Values.Sum(g => g.Count);
@@ -107,17 +110,16 @@ public sealed partial class ReportIndex
         {
             int n = request.Page * request.PageSize;
             TopDocs top;
-            if (request.Sort == SearchSort.Date)
+            if (request.Sort != SearchSort.Relevance)
             {
-                var sort = new Sort(new SortField(IndexSchema.Date, SortFieldType.INT64, true), SortField.FIELD_SCORE);
-                var collector = TopFieldCollector.Create(sort, n, true, true, false, false);
-                missing = SearchWithin(searcher, scored, ParagraphsOnly, Collect(collector), clock, plan.Prior);
+                var collector = TopFieldCollector.Create(DateSort(searcher, request.Sort), n, true, true, false, false);
+                missing = SearchWithin(searcher, scored, scope, Collect(collector), clock, plan.Prior);
                 top = collector.GetTopDocs();
             }
             else
             {
                 var collector = TopScoreDocCollector.Create(n, true);
-                missing = SearchWithin(searcher, scored, ParagraphsOnly, Collect(collector), clock, plan.Prior);
+                missing = SearchWithin(searcher, scored, scope, Collect(collector), clock, plan.Prior);
                 top = collector.GetTopDocs();
             }
             total = top.TotalHits;
@@ -157,7 +159,7 @@ public sealed partial class ReportIndex
         try
         {
             var plan = PlanFor(request, searcher.IndexReader);
-            var filter = CombinedFilter(dims);
+            var filter = CombinedFilter(searcher.Catalog, dims, request.Filters);
             var matches = new BucketCollector(field);
             var missing = SearchWithin(searcher, plan.At(NothingDropped).Matching, filter, matches, clock);
             Relaxation? relaxed = null;
@@ -172,10 +174,11 @@ public sealed partial class ReportIndex
                 }
                 else missing = relaxMissing;
             }
-            var denominators = Denominators(searcher, dims, field, filter);
+            var denominators = Denominators(searcher, dims, field, filter, ScopeKey(searcher.Catalog, request.Filters));
             var counts = matches.Buckets;
             IEnumerable<string> values = denominators.Keys.Union(counts.Keys);
             if (field == IndexSchema.Year) values = YearRange(searcher.Catalog, request.Filters, values);
+            if (field == IndexSchema.Authority) values = values.Union(MissingPeers(request.Filters, values.ToList()).Select(b => b.Value));
             var buckets = values.Select(v =>
                 {
                     var m = counts.GetValueOrDefault(v);
@@ -229,9 +232,9 @@ public sealed partial class ReportIndex
     }
 
     /// <summary>Paragraphs per bucket under the filters (no query): the denominators of trend shares, cached per reader and filter.</summary>
-    private static IReadOnlyDictionary<string, int> Denominators(CatalogSearcher searcher, IReadOnlyDictionary<string, DimensionFilter> dims, string field, Filter filter)
+    private static IReadOnlyDictionary<string, int> Denominators(CatalogSearcher searcher, IReadOnlyDictionary<string, DimensionFilter> dims, string field, Filter filter, string? scope)
     {
-        var key = field + "|" + DimensionFilter.CombinedKey(dims.Values);
+        var key = field + "|" + scope + "|" + DimensionFilter.CombinedKey(dims.Values);
         if (searcher.Denominators.TryGetValue(key, out var cached)) return cached;
         var all = new BucketCollector(field);
         searcher.Search(new MatchAllDocsQuery(), filter, all);
@@ -247,7 +250,19 @@ public sealed partial class ReportIndex
     /// Every paragraph the request matches (relevance or date order), read lazily while the
     /// result is open. Its count is the search's total for the same request.
     /// </summary>
-    public ExportResult Export(SearchRequest request)
+    public ExportResult Export(SearchRequest request) => Export(request, truncateAt: null);
+
+    /// <summary>
+    /// Every paragraph the request matches, up to <paramref name="limit"/> rows in the search's order
+    /// (a spreadsheet's row limit: <see cref="ExportResult.Truncated"/> says whether it cut them).
+    /// </summary>
+    public ExportResult Matching(SearchRequest request, int limit)
+    {
+        if (limit < 1) throw new QueryLimitException($"The row limit must be 1 or more (got {limit}).", "maxRows", limit);
+        return Export(request, limit);
+    }
+
+    private ExportResult Export(SearchRequest request, int? truncateAt)
     {
         var clock = Stopwatch.StartNew();
         var dims = DimensionFilter.Of(request.Filters, Limits.MaxFilterValues);
@@ -255,7 +270,7 @@ public sealed partial class ReportIndex
         try
         {
             var plan = PlanFor(request, searcher.IndexReader);
-            var filter = CombinedFilter(dims);
+            var filter = CombinedFilter(searcher.Catalog, dims, request.Filters);
             var matches = new MatchListCollector();
             var (scored, _) = plan.At(NothingDropped);
             var missing = SearchWithin(searcher, scored, filter, matches, clock, plan.Prior);
@@ -271,16 +286,22 @@ public sealed partial class ReportIndex
                 }
                 else missing = relaxMissing;
             }
-            if (matches.Matches.Count > Limits.MaxExportRows)
+            if (truncateAt is null && matches.Matches.Count > Limits.MaxExportRows)
                 throw new QueryLimitException($"The search matches {matches.Matches.Count:N0} paragraphs; an export holds at most {Limits.MaxExportRows:N0}. Narrow the search.", "maxExportRows", Limits.MaxExportRows);
-            var order = request.Sort == SearchSort.Date
-                ? matches.Matches.OrderByDescending(m => searcher.Catalog.DateOf(ParagraphDocumentId(searcher, m.Doc) ?? "")).ThenByDescending(m => m.Score).ThenBy(m => m.Doc)
-                : matches.Matches.OrderByDescending(m => m.Score).ThenBy(m => m.Doc);
-            var docs = order.Select(m => m.Doc).ToList();
+            var catalog = searcher.Catalog;
+            long DateOf(int doc) => catalog.DateOf(ParagraphDocumentId(searcher, doc) ?? "");
+            var order = request.Sort switch
+            {
+                SearchSort.Date => matches.Matches.OrderByDescending(m => DateOf(m.Doc)).ThenByDescending(m => m.Score).ThenBy(m => m.Doc),
+                SearchSort.Oldest => matches.Matches.OrderBy(m => OldestFirstKey(DateOf(m.Doc))).ThenByDescending(m => m.Score).ThenBy(m => m.Doc),
+                _ => matches.Matches.OrderByDescending(m => m.Score).ThenBy(m => m.Doc),
+            };
+            var docs = order.Take(truncateAt ?? int.MaxValue).Select(m => m.Doc).ToList();
             var held = searcher;
-            var result = new ExportResult(docs, doc => ReadRecord(held, doc), () => _manager.Release(held))
+            var result = new ExportResult(matches.Matches.Count, docs, doc => ReadRecord(held, doc), () => _manager.Release(held))
             {
                 Query = plan.Display,
+                Warning = plan.Warning,
                 Relaxed = relaxed,
                 Missing = missing,
             };
@@ -429,14 +450,18 @@ public sealed partial class ReportIndex
 
     private Filter ParagraphsOnly => _filters.For("paragraphs", ParagraphsQuery);
 
-    /// <summary>Paragraphs only, and every filtered dimension: one cached filter for trends and exports.</summary>
-    private Filter CombinedFilter(IReadOnlyDictionary<string, DimensionFilter> dims) =>
-        dims.Count == 0 ? ParagraphsOnly : _filters.For(DimensionFilter.CombinedKey(dims.Values), () =>
+    /// <summary>The scope (paragraphs, within a peer group or latest reports if asked) and every filtered dimension: one cached filter for trends and exports.</summary>
+    private Filter CombinedFilter(Catalog catalog, IReadOnlyDictionary<string, DimensionFilter> dims, SearchFilters f)
+    {
+        var scope = ScopeKey(catalog, f);
+        if (dims.Count == 0) return ScopeFilter(catalog, f);
+        return _filters.For((scope ?? "") + DimensionFilter.CombinedKey(dims.Values), () =>
         {
-            var bq = new BooleanQuery { { ParagraphsQuery(), Occur.MUST } };
+            var bq = new BooleanQuery { { ScopeQuery(catalog, f), Occur.MUST } };
             foreach (var d in dims.Values) bq.Add(d.ToQuery(), Occur.MUST);
             return bq;
         });
+    }
 
     private static List<FacetValue> Order(string dim, Dictionary<string, int> counts)
     {
@@ -460,17 +485,25 @@ public sealed class ExportResult : IDisposable
     private readonly Func<int, ParagraphRecord> _read;
     private Action? _release;
 
-    internal ExportResult(IReadOnlyList<int> docs, Func<int, ParagraphRecord> read, Action release)
+    internal ExportResult(int total, IReadOnlyList<int> docs, Func<int, ParagraphRecord> read, Action release)
     {
+        Total = total;
         _docs = docs;
         _read = read;
         _release = release;
     }
 
     public required string Query { get; init; }
+    public string? Warning { get; init; }
     public Relaxation? Relaxed { get; init; }
     public PartialResult? Missing { get; init; }
-    public int Total => _docs.Count;
+
+    /// <summary>Paragraphs the search matched (the search's total for the same request).</summary>
+    public int Total { get; }
+
+    /// <summary>Rows this result holds: <see cref="Total"/>, or fewer when a row limit cut them.</summary>
+    public int Count => _docs.Count;
+    public bool Truncated => Total > _docs.Count;
 
     public IEnumerable<ParagraphRecord> Rows
     {

@@ -185,10 +185,16 @@ public sealed partial class ReportIndex : IDisposable
     {
         public required IReadOnlyList<DocumentRecord> Documents { get; init; }
         public required IReadOnlyDictionary<string, DocumentRecord> ById { get; init; }
+        /// <summary>Tells catalogs apart in cache keys (each commit gets its own).</summary>
+        public Guid Stamp { get; } = Guid.NewGuid();
         /// <summary>The first and last year of the indexed documents (null when none has a year).</summary>
         public int? FirstYear => Documents.Min(d => d.Year);
         public int? LastYear => Documents.Max(d => d.Year);
         public long DateOf(string documentId) => ById.TryGetValue(documentId, out var d) && d.Date is { } dt ? dt.DayNumber : 0;
+
+        /// <summary>Each authority's latest inspection report, worked out once per commit.</summary>
+        public IReadOnlyDictionary<string, DocumentRecord> LatestInspections => _latest ??= England.Inspections.LatestByAuthority(Documents);
+        private IReadOnlyDictionary<string, DocumentRecord>? _latest;
     }
 
     private sealed class CatalogSearcher(IndexReader reader, Catalog catalog) : IndexSearcher(reader)

@@ -16,10 +16,17 @@ public sealed record SearchFilters
     public IReadOnlyList<string> Region { get; init; } = [];
     public IReadOnlyList<string> AuthorityType { get; init; } = [];
 
+    /// <summary>Peer groups: each named authority and its ten statistical neighbours (the DfE's), any of the groups.</summary>
+    public IReadOnlyList<string> NeighboursOf { get; init; } = [];
+
+    /// <summary>Only each authority's most recent inspection report (see <see cref="England.Inspections"/>).</summary>
+    public bool Latest { get; init; }
+
     public static SearchFilters None { get; } = new();
 }
 
-public enum SearchSort { Relevance, Date }
+/// <summary>Relevance; date newest first (<see cref="Date"/>); date oldest first (undated last either way).</summary>
+public enum SearchSort { Relevance, Date, Oldest }
 
 /// <summary>
 /// One search as asked: the query, how its words combine, synonyms on or off, the filters.
@@ -86,6 +93,9 @@ public sealed record SearchResult
     /// <summary>What a cut search is missing; null when the search ran to the end.</summary>
     public PartialResult? Missing { get; init; }
     public bool Partial => Missing is not null;
+
+    /// <summary>The query with words the index does not hold replaced by the closest words it does ("did you mean"), or null.</summary>
+    public string? Suggestion { get; init; }
 }
 
 /// <summary>A trend bucket: matching paragraphs and documents, and their share of the bucket's paragraphs.</summary>

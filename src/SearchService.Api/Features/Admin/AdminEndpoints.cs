@@ -15,7 +15,7 @@ public sealed record GenerationDto(string Generation, bool Served, DateTimeOffse
 public sealed record RollbackResponse(string Generation, int Documents, int Paragraphs);
 
 /// <summary>
-/// The admin endpoints (they exist only when Admin:ApiKey is set; the key goes in X-Api-Key or
+/// The admin endpoints (they answer only when Admin:ApiKey is set, and are a 404 otherwise; the key goes in X-Api-Key or
 /// "Authorization: Bearer"). POST /api/admin/reindex builds a new generation from the configured
 /// Index:Sources (never a default) and serves it once checked; POST /api/admin/rollback serves the
 /// previous generation again; GET /api/admin/generations lists them. A build already running
@@ -26,11 +26,13 @@ public static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app, AdminOptions options)
     {
         var key = options.ApiKey;
-        if (string.IsNullOrWhiteSpace(key)) return app; // disabled
+        // Mapped even when disabled, so the API document describes them; without a key every call is a 404.
         var group = app.MapGroup("/api/admin").WithTags("Admin")
             .AddEndpointFilter(async (context, next) =>
             {
                 var http = context.HttpContext;
+                if (string.IsNullOrWhiteSpace(key))
+                    return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "The admin API is disabled: set Admin:ApiKey to enable it.");
                 var given = http.Request.Headers["X-Api-Key"].FirstOrDefault()
                     ?? (http.Request.Headers.Authorization.FirstOrDefault() is { } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth[7..] : null);
                 if (string.IsNullOrEmpty(given))

@@ -27,9 +27,11 @@ public static class AskEndpoints
         QuestionAnswerer answerer, LinkBuilder links, HttpRequest http,
         [FromQuery] string? q,
         [FromQuery] string[]? authority, [FromQuery] string[]? year, [FromQuery] string? yearFrom, [FromQuery] string? yearTo,
-        [FromQuery] string[]? outcomeArea, [FromQuery] string[]? grade, [FromQuery] string[]? documentType)
+        [FromQuery] string[]? outcomeArea, [FromQuery] string[]? grade, [FromQuery] string[]? documentType,
+        [FromQuery] string[]? framework, [FromQuery] string[]? region, [FromQuery] string[]? authorityType,
+        [FromQuery] string[]? neighboursOf, [FromQuery] string? latest)
     {
-        var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType);
+        var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType, framework, region, authorityType, neighboursOf, latest);
         var r = answerer.Ask(q ?? "", filters);
         return TypedResults.Ok(new AskResponse(r.Question,
             r.Answer is null ? null : new AnswerDto(r.Answer.Text, r.Answer.Type, r.Answer.Value),

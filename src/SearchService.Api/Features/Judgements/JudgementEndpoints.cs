@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SearchService.Api.Infrastructure;
-using SearchService.Core.Metadata;
 using SearchService.Core.Model;
+using SearchService.Search.England;
 using SearchService.Search.Searching;
 
 namespace SearchService.Api.Features.Judgements;
 
-/// <summary>One judgement printed in a report, with where it is printed.</summary>
+/// <summary>One judgement printed in a report, with where it is printed (the authority's codes and region included).</summary>
 public sealed record JudgementDto(
     string Authority,
     DateOnly? Date,
@@ -19,7 +19,15 @@ public sealed record JudgementDto(
     IReadOnlyList<string> SectionPath,
     Grade Grade,
     string? ParagraphId,
-    string Source);
+    JudgementSource Source)
+{
+    public string? Framework { get; init; }
+    public string? Region { get; init; }
+    public string? AuthorityType { get; init; }
+    public string? LaCode { get; init; }
+    public DateOnly? InspectionStart { get; init; }
+    public DateOnly? InspectionEnd { get; init; }
+}
 
 /// <summary>GET /api/judgements: every judgement printed in the reports, filtered, ordered by date.</summary>
 public static class JudgementEndpoints
@@ -27,30 +35,31 @@ public static class JudgementEndpoints
     public static IEndpointRouteBuilder MapJudgements(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/judgements").WithTags("Judgements")
-            .MapGet("/", List).WithSummary("Judgements printed in the reports, ordered by date");
+            .MapGet("/", List).WithSummary("Judgements printed in the reports, ordered by date; the search filters apply (year, region, neighboursOf and latest included)");
         return app;
     }
 
     internal static Results<Ok<IReadOnlyList<JudgementDto>>, ProblemHttpResult> List(
         ReportIndex index,
-        [FromQuery] string[]? authority, [FromQuery] string[]? outcomeArea, [FromQuery] string[]? documentType,
-        [FromQuery] string[]? grade, [FromQuery] string? yearFrom, [FromQuery] string? yearTo)
+        [FromQuery] string[]? authority, [FromQuery] string[]? year, [FromQuery] string? yearFrom, [FromQuery] string? yearTo,
+        [FromQuery] string[]? outcomeArea, [FromQuery] string[]? grade, [FromQuery] string[]? documentType,
+        [FromQuery] string[]? framework, [FromQuery] string[]? region, [FromQuery] string[]? authorityType,
+        [FromQuery] string[]? neighboursOf, [FromQuery] string? latest)
     {
-        var filters = Parameters.Filters(authority, null, yearFrom, yearTo, outcomeArea, grade, documentType);
-        var authorities = filters.Authority.Select(a => Authorities.FromUserText(a) ?? a).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var areas = filters.OutcomeArea.Select(a => OutcomeAreas.Canonical(a) ?? a).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var grades = filters.Grade.Select(g => GradeScales.LabelFromWords(g) ?? g).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var types = filters.DocumentType.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var list = index.Documents
-            .Where(d => authorities.Count == 0 || authorities.Contains(d.Authority))
-            .Where(d => types.Count == 0 || types.Contains(d.DocumentType))
-            .Where(d => filters.YearFrom is null || d.Year >= filters.YearFrom)
-            .Where(d => filters.YearTo is null || d.Year <= filters.YearTo)
-            .SelectMany(d => d.Judgements.Select(j => new JudgementDto(d.Authority, d.Date, d.Year, d.DocumentType, d.Id, d.Title, j.Area, j.SectionPath, j.Grade, j.ParagraphId, j.Source)))
-            .Where(j => areas.Count == 0 || areas.Contains(j.Area))
-            .Where(j => grades.Count == 0 || grades.Contains(j.Grade.Label))
-            .OrderBy(j => j.Date ?? DateOnly.MinValue).ThenBy(j => j.Authority, StringComparer.Ordinal)
-            .ToList();
+        var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType, framework, region, authorityType, neighboursOf, latest);
+        var list = JudgementRows.Query(index, filters).Select(r =>
+        {
+            var (d, j) = (r.Document, r.Judgement);
+            return new JudgementDto(d.Authority, d.Date, d.Year, d.DocumentType, d.Id, d.Title, j.Area, j.SectionPath, j.Grade, j.ParagraphId, j.Source)
+            {
+                Framework = d.Framework,
+                Region = d.Region,
+                AuthorityType = d.AuthorityType,
+                LaCode = d.LaCode,
+                InspectionStart = d.InspectionStart,
+                InspectionEnd = d.InspectionEnd,
+            };
+        }).ToList();
         return TypedResults.Ok((IReadOnlyList<JudgementDto>)list);
     }
 }

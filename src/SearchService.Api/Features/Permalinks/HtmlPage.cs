@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace SearchService.Api.Features.Permalinks;
 
@@ -28,6 +29,30 @@ internal static class HtmlPage
         </html>
         """;
 
+    /// <summary>
+    /// An error as a page a person can read, with a way back (the search page, the England page,
+    /// and any <paramref name="ways"/> that fit the case), unless the client asked for JSON only:
+    /// then the usual RFC 7807 problem.
+    /// </summary>
+    public static Results<ContentHttpResult, ProblemHttpResult> Error(HttpRequest request, int status, string title, string detail, params (string Href, string Text)[] ways)
+    {
+        if (WantsJson(request)) return TypedResults.Problem(detail: detail, statusCode: status, title: title);
+        return TypedResults.Content(ErrorPage(title, detail, status, request.HttpContext.TraceIdentifier, ways), "text/html; charset=utf-8", statusCode: status);
+    }
+
+    /// <summary>The page of every error a person sees: what went wrong, the request id to quote, and ways on.</summary>
+    public static string ErrorPage(string title, string detail, int status, string requestId, params (string Href, string Text)[] ways)
+    {
+        var links = ways.Concat<(string Href, string Text)>([("/", "Search the reports"), ("/england", "Every authority's judgements")])
+            .Select(w => $"<li><a href=\"{E(w.Href)}\">{E(w.Text)}</a></li>");
+        var body = $"<h1>{E(title)}</h1><p>{E(detail)}</p><p>Status {status}. Request id: <code>{E(requestId)}</code> (quote it if you report this).</p>" +
+            $"<h2>Where next</h2><ul class=\"ways\">{string.Concat(links)}</ul>";
+        return Render(title, body);
+    }
+
+    /// <summary>Whether the client should get problem details rather than a page: anything but a browser, which prefers text/html (curl's */* included).</summary>
+    public static bool WantsJson(HttpRequest request) => !Infrastructure.HtmlProblemWriter.PrefersHtml(request);
+
     public static string GradeBadge(Core.Model.Grade? g) =>
-        g is null ? "" : $"<span class=\"grade grade-{E(g.Label)}\" title=\"printed: {E(g.Raw)}\">{E(g.Label)}</span>";
+        g is null ? "" : $"<span class=\"grade grade-{E(g.Label.Replace(' ', '-'))}\" title=\"level: {E(g.Label)}\">{E(g.Raw)}</span>";
 }

@@ -22,7 +22,16 @@ public static class PermalinkEndpoints
     internal static Results<ContentHttpResult, ProblemHttpResult> Paragraph(string id, ReportIndex index, LinkBuilder links, HttpRequest http)
     {
         var p = index.GetParagraph(id);
-        if (p is null) return Problems.NotFound($"No paragraph has the id '{id}'.");
+        if (p is null)
+        {
+            // A paragraph id is its document's id, '~' and a label: when the document is known, offer it.
+            var documentId = id.Split('~')[0];
+            (string, string)[] ways = index.GetDocument(documentId) is { } known
+                ? [($"/d/{Uri.EscapeDataString(known.Id)}", $"The outline of {known.Title} ({known.Authority}, {known.Date:d MMMM yyyy})")]
+                : [];
+            return Error(http, StatusCodes.Status404NotFound, "Paragraph not found",
+                $"No paragraph has the id '{Clip(id)}'. The link may be mistyped or cut short, or the paragraph's document is no longer indexed.", ways);
+        }
         var d = index.GetDocument(p.DocumentId);
         var (previousId, nextId) = index.Neighbours(p);
         var previous = previousId is null ? null : index.GetParagraph(previousId);
@@ -56,10 +65,12 @@ public static class PermalinkEndpoints
         _ => $"published {date:d MMMM yyyy}",
     };
 
-    internal static Results<ContentHttpResult, ProblemHttpResult> Outline(string id, ReportIndex index)
+    internal static Results<ContentHttpResult, ProblemHttpResult> Outline(string id, ReportIndex index, HttpRequest http)
     {
         var d = index.GetDocument(id);
-        if (d is null) return Problems.NotFound($"No document has the id '{id}'.");
+        if (d is null)
+            return Error(http, StatusCodes.Status404NotFound, "Document not found",
+                $"No document has the id '{Clip(id)}'. The link may be mistyped or cut short, or the document is no longer indexed.");
         var paragraphs = index.GetParagraphs(d.ParagraphIds).ToDictionary(p => p.Id);
         var sb = new StringBuilder();
         sb.Append($"<h1>{E(d.Title)}</h1>");

@@ -79,6 +79,9 @@ public sealed record SearchResponse(
 {
     public static RelaxationDto? From(Relaxation? r) => r is null ? null : new(r.Dropped, r.MatchedAllWords, r.Threshold);
     public static MissingDto? From(PartialResult? p) => p is null ? null : new(p.Reason, p.SearchedShare, p.Incomplete);
+
+    /// <summary>"Did you mean": the query with words no paragraph holds replaced by the closest words the index holds; null when none.</summary>
+    public string? Suggestion { get; init; }
 }
 
 public sealed record TrendBucketDto(string Value, int Paragraphs, int Documents, int TotalParagraphs, double Share);

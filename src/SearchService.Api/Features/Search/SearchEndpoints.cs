@@ -20,6 +20,15 @@ public static class SearchEndpoints
         ReportIndex index, LinkBuilder links, HttpRequest http, [AsParameters] SearchParameters parameters) =>
         TypedResults.Ok(ToResponse(index.Search(parameters.ToRequest()), links, http));
 
+    /// <summary>relevance (default), date or newest (newest first), oldest (oldest first).</summary>
+    internal static SearchSort Sort(string? sort) => sort switch
+    {
+        null or "" or "relevance" => SearchSort.Relevance,
+        "date" or "newest" => SearchSort.Date,
+        "oldest" => SearchSort.Oldest,
+        _ => throw new ParameterException("sort", $"'sort' must be 'relevance', 'date' (newest first) or 'oldest', not '{sort}'."),
+    };
+
     internal static SearchResponse ToResponse(SearchResult result, LinkBuilder links, HttpRequest http) => new(
         result.Query, result.Total, result.Documents, result.Page, result.PageSize, Math.Round(result.TookMs, 2),
         result.Hits.Select(h => HitDto.From(h.Paragraph, h.Snippet, h.Score, links.Permalink(h.Paragraph.Id), h.MoreInDocument, h.AlsoMatched)).ToList(),
@@ -27,7 +36,8 @@ public static class SearchEndpoints
         result.Warning, result.Partial, SearchResponse.From(result.Missing),
         result.Match == MatchMode.All ? "all" : "any", result.Exact,
         result.Expansions.Select(e => new ExpansionDto(e.Typed, e.Alternatives)).ToList(),
-        result.Relaxed is not null, SearchResponse.From(result.Relaxed));
+        result.Relaxed is not null, SearchResponse.From(result.Relaxed))
+    { Suggestion = result.Suggestion };
 
     internal static Results<Ok<TrendsResponse>, ProblemHttpResult> Trends(
         ReportIndex index, [AsParameters] SearchParameters parameters, [FromQuery] string? by)

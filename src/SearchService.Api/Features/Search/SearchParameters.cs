@@ -22,6 +22,12 @@ public sealed record SearchParameters
     [FromQuery(Name = "framework")] public string[]? Framework { get; init; }
     [FromQuery(Name = "region")] public string[]? Region { get; init; }
     [FromQuery(Name = "authorityType")] public string[]? AuthorityType { get; init; }
+
+    /// <summary>An authority (name or code): the search covers it and its ten statistical neighbours.</summary>
+    [FromQuery(Name = "neighboursOf")] public string[]? NeighboursOf { get; init; }
+
+    /// <summary><c>true</c>: only each authority's latest inspection report.</summary>
+    [FromQuery(Name = "latest")] public string? Latest { get; init; }
     [FromQuery(Name = "page")] public string? Page { get; init; }
     [FromQuery(Name = "pageSize")] public string? PageSize { get; init; }
     [FromQuery(Name = "sort")] public string? Sort { get; init; }
@@ -36,15 +42,10 @@ public sealed record SearchParameters
     public SearchRequest ToRequest() => new()
     {
         Query = Q,
-        Filters = Parameters.Filters(Authority, Year, YearFrom, YearTo, OutcomeArea, Grade, DocumentType, Framework, Region, AuthorityType),
+        Filters = Parameters.Filters(Authority, Year, YearFrom, YearTo, OutcomeArea, Grade, DocumentType, Framework, Region, AuthorityType, NeighboursOf, Latest),
         Page = Parameters.WholeNumber("page", Page, 1) ?? 1,
         PageSize = Parameters.WholeNumber("pageSize", PageSize, 1) ?? 10,
-        Sort = Sort switch
-        {
-            null or "" or "relevance" => SearchSort.Relevance,
-            "date" => SearchSort.Date,
-            _ => throw new ParameterException("sort", $"'sort' must be 'relevance' or 'date', not '{Sort}'."),
-        },
+        Sort = SearchEndpoints.Sort(Sort),
         GroupByDocument = GroupBy switch
         {
             null or "" or "paragraph" => false,

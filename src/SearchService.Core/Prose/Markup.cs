@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace SearchService.Core.Segmentation;
+namespace SearchService.Core.Prose;
 
 /// <summary>
 /// Markdown and markup understood for structure and stripped from text: "## heading" gives a

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SearchService.Core.Metadata;
 using SearchService.Core.Model;
-using SearchService.Core.Segmentation;
+using SearchService.Core.Prose;
+using SearchService.Core.Segmentation.Lines;
 
-namespace SearchService.Core.Metadata;
+namespace SearchService.Core.Segmentation;
 
 /// <summary>
 /// Recognises Ofsted's published inspections of local authority children's services, from the
@@ -68,6 +70,7 @@ public static partial class OfstedReportRecognizer
             fields.InspectionStart, fields.InspectionEnd, fields.LeadInspector ?? FrontPageFields.LeadInspectorAnywhere(plain));
 
         int coverEnd = CoverEnd(plain, top, titleLast, fields);
+        var (body, tableUnread) = Body(lines, plain, coverEnd);
         return new DocumentProfile
         {
             DocumentType = kind.DocumentType,
@@ -80,7 +83,8 @@ public static partial class OfstedReportRecognizer
             NumericScale = GradeScales.Inspection,
             PartHeadings = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Section 1: The Local Authority", "Section 2: The effectiveness local safeguarding children board" },
             FrontPageLines = fields.Lines,
-            BodyLines = Body(lines, plain, coverEnd),
+            BodyLines = body,
+            UnreadJudgementTable = tableUnread,
             IdStem = kind.Stem,
         };
     }
@@ -153,26 +157,25 @@ public static partial class OfstedReportRecognizer
 
     /// <summary>
     /// The body: the cover lines dropped, and the front judgement table rebuilt as tab-separated
-    /// rows under a "Judgements" heading, with the overall judgement where it is printed as a sentence.
+    /// rows under a "Judgements" heading, with the overall judgement where it is printed as a
+    /// sentence (over line breaks) and an LSCB review's judgement. The sentences stay in the body
+    /// as the headline summary's first paragraph.
     /// </summary>
-    private static List<string> Body(IReadOnlyList<string> lines, List<string> plain, int coverEnd)
+    private static (List<string> Body, bool TableUnread) Body(IReadOnlyList<string> lines, List<string> plain, int coverEnd)
     {
-        int tableStart = -1;
-        for (int i = 0; i < Math.Min(plain.Count, 80); i++)
+        var table = FrontJudgementTable.Read(lines, plain);
+        var rows = new List<string>(table.Rows);
+        var sentences = new HashSet<int>();
+        int frontEnd = Math.Max(coverEnd, table.End) + 12;
+        if (OverallSentence(plain, coverEnd, frontEnd, sentences) is { } overall && !rows.Any(r => r.StartsWith("Overall effectiveness\t", StringComparison.OrdinalIgnoreCase)))
+            rows.Add($"Overall effectiveness\t{overall.Raw}");
+        for (int i = coverEnd; i < Math.Min(plain.Count, frontEnd); i++)
         {
-            var l = plain[i];
-            if (TableHeader().IsMatch(l) || FirstSingleRow().IsMatch(l)) { tableStart = i; break; }
+            if (plain[i].Length is 0 or > 160 || JudgementPhrases.ParseArea(plain[i]) is not { Grade: { } grade, Term.Common: OutcomeAreas.Lscb }) continue;
+            if (!rows.Any(r => r.StartsWith("Local Safeguarding Children Board\t", StringComparison.Ordinal))) rows.Add($"Local Safeguarding Children Board\t{grade.Raw}");
+            sentences.Add(i);
         }
         var result = new List<string>();
-        var overall = plain.Take(Math.Max(coverEnd, tableStart + 1) + 5).Select(l => OverallSentence().Match(l)).FirstOrDefault(m => m.Success);
-        var lscb = plain.Take(80).Select(l => LscbSentence().Match(l)).FirstOrDefault(m => m.Success);
-
-        var rows = new List<string>();
-        int tableEnd = tableStart;
-        if (tableStart >= 0) (rows, tableStart, tableEnd) = JudgementTable(lines, tableStart);
-        bool tableRebuilt = rows.Count > 0;
-        if (overall is not null) rows.Add($"Overall effectiveness\t{Capitalise(NormaliseRequire(overall.Groups["grade"].Value))}");
-        if (lscb is not null) rows.Add($"Local Safeguarding Children Board\t{Capitalise(NormaliseRequire(lscb.Groups["grade"].Value))}");
         if (rows.Count > 0)
         {
             result.Add("## Judgements");
@@ -184,61 +187,43 @@ public static partial class OfstedReportRecognizer
             result.Add("");
         }
         // Everything after the cover is body; the table's lines are replaced by the rebuilt rows.
-        int from = tableRebuilt && tableStart < coverEnd ? tableEnd + 1 : coverEnd;
+        bool rebuilt = table.Rows.Count > 0;
+        int from = rebuilt && table.Start < coverEnd ? table.End + 1 : coverEnd;
         for (int i = from; i < lines.Count; i++)
         {
-            if (tableRebuilt && i >= tableStart && i <= tableEnd) continue;
+            if (rebuilt && i >= table.Start && i <= table.End) continue;
             // Ofsted's closing boilerplate (who Ofsted is, formats, licence, address, copyright) ends the report.
             if (Boilerplate().IsMatch(Markup.Strip(lines[i]))) break;
-            result.Add(lines[i]);
+            result.Add(sentences.Contains(i) ? plain[i] : lines[i]);
         }
-        return result;
+        return (result, table.Unread);
     }
 
     /// <summary>
-    /// Rebuilds the judgement table from its left (judgement) and right (grade) column streams,
-    /// then pairs the judgements and grades in order. Returns no rows when they cannot be paired.
+    /// A single inspection's overall judgement printed as a sentence on the front page, read over
+    /// the lines it wraps onto ("The overall judgement is that children's services require" /
+    /// "improvement"); the lines it takes are noted so they stay text, not headings.
     /// </summary>
-    private static (List<string> Rows, int Start, int End) JudgementTable(IReadOnlyList<string> lines, int start)
+    private static Grade? OverallSentence(List<string> plain, int from, int to, HashSet<int> taken)
     {
-        // Two streams, line by line: the judgement column, and the grade column. A grade may wrap
-        // over lines ("Requires improvement to" / "be good") and a PDF may set it on the label's own
-        // line without a column gap ("… with children Good and families"); labels never contain
-        // grade words, so grade words found on the left move to the grade stream where they stand.
-        // Then the n-th judgement gets the n-th grade; if the counts differ nothing is guessed.
-        // The table may begin with grade cells printed above its first judgement.
-        while (start > 0 && (lines[start - 1].StartsWith('\t') || lines[start - 1].Trim().Length == 0 && start > 1 && lines[start - 2].StartsWith('\t')))
-            start--;
-        var left = new List<string>();
-        var right = new System.Text.StringBuilder();
-        int end = start, blanks = 0;
-        for (int i = start; i < lines.Count; i++)
+        for (int i = from; i < Math.Min(plain.Count, to); i++)
         {
-            var raw = lines[i];
-            var text = (Markup.HeadingLevel(raw.Trim(), out var h) > 0 ? h : raw.TrimEnd()).Replace("**", "");
-            if (text.Trim().Length == 0) { if (++blanks > 2 && left.Count > 0) break; continue; }
-            blanks = 0;
-            if (i > start && (text.Trim().Length > 110 && !text.Contains('\t') || TableStop().IsMatch(text.Trim()))) break;
-            end = i;
-            if (TableHeader().IsMatch(Markup.Strip(text))) continue;
-            int tab = text.IndexOf('\t');
-            string l = tab < 0 ? text : text[..tab], r = tab < 0 ? "" : text[(tab + 1)..].Replace('\t', ' ');
-            if (tab < 0 && GradeOnly().IsMatch(text.Trim())) { l = ""; r = text; }
-            l = Markup.Strip(l);
-            foreach (Match g in Grades().Matches(l)) right.Append(g.Value).Append(' ');
-            l = Grades().Replace(l, " ");
-            if (l.Trim().Length > 0) left.Add(l);
-            if (r.Trim().Length > 0) right.Append(Markup.Strip(r)).Append(' ');
+            if (plain[i].Length == 0) continue;
+            var joined = new List<int> { i };
+            for (int j = i + 1; j < Math.Min(plain.Count, i + 6) && joined.Count < 3; j++)
+                if (plain[j].Length > 0) joined.Add(j);
+            for (int n = 1; n <= joined.Count; n++)
+            {
+                var text = string.Join(" ", joined.Take(n).Select(k => plain[k]));
+                if (JudgementPhrases.ParseOverall(text) is not { } grade) continue;
+                // The sentence must start on this line; the lines after it only finish it.
+                if (n > 1 && JudgementPhrases.ParseOverall(string.Join(" ", joined.Skip(1).Take(n - 1).Select(k => plain[k]))) is not null) break;
+                foreach (var k in joined.Take(n)) taken.Add(k);
+                return grade;
+            }
         }
-        var labels = Labels().Matches(Regex.Replace(string.Join(" ", left), @"\s+", " ")).Select(m => m.Value.Trim()).ToList();
-        var grades = Grades().Matches(right.ToString()).Select(m => m.Value).ToList();
-        if (labels.Count == 0 || labels.Count != grades.Count) return ([], start, start);
-        return (labels.Zip(grades, (l, g) => $"{Regex.Replace(l, @"\s+", " ")}\t{Capitalise(NormaliseRequire(Regex.Replace(g, @"\s+", " ")))}").ToList(), start, end);
+        return null;
     }
-
-    private static string NormaliseRequire(string g) => Regex.Replace(g.Trim(), @"^require\b", "requires", RegexOptions.IgnoreCase);
-
-    private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpper(s[0], CultureInfo.InvariantCulture) + s[1..].ToLowerInvariant();
 
     [GeneratedRegex(@"\bInspection of (?:(?<a>.{1,80}?) )??(?:local authority children's (?:social care )?services|children's social care services)|\bInspection of (?<a>(?!services\b).{1,80}?) children's services", RegexOptions.IgnoreCase)]
     private static partial Regex IlacsTitle();
@@ -257,30 +242,6 @@ public static partial class OfstedReportRecognizer
 
     [GeneratedRegex(@"\bMonitoring visit (?:of|to) (?<a>.{2,80}?) (?:local authority )?children's services", RegexOptions.IgnoreCase)]
     private static partial Regex MonitoringVisitTitle();
-
-    [GeneratedRegex(@"^Judgement\s*\t?\s*Grade$", RegexOptions.IgnoreCase)]
-    private static partial Regex TableHeader();
-
-    [GeneratedRegex(@"^1\.?\s+Children who need help and protection", RegexOptions.IgnoreCase)]
-    private static partial Regex FirstSingleRow();
-
-    [GeneratedRegex(@"^(Executive summary|Summary of key findings|What needs to improve\??|Contents|The effectiveness of the Local Safeguarding.*|The Local Safeguarding Children Board (is|requires).*)$", RegexOptions.IgnoreCase)]
-    private static partial Regex TableStop();
-
-    [GeneratedRegex(@"^(requires? improvement( to be good)?|improvement|requires|to be good|outstanding|good|inadequate|adequate|not judged)$", RegexOptions.IgnoreCase)]
-    private static partial Regex GradeOnly();
-
-    [GeneratedRegex(@"requires? improvement(\s+to\s+be\s+good)?|outstanding|good|inadequate|adequate|not judged", RegexOptions.IgnoreCase)]
-    private static partial Regex Grades();
-
-    [GeneratedRegex(@"(The impact of leaders on social work practice with children and families|The experiences and progress of children who need help and protection|The experiences and progress of children in care and care leavers|The experiences and progress of children in care|The experiences and progress of (?:children )?care leavers|Overall effectiveness|1\.?\s+Children who need help and protection|2\.?\s+Children looked after and achieving permanence|2\.1\.?\s+Adoption performance|2\.2\.?\s+Experiences and progress of care leavers|3\.?\s+Leadership,? management and governance)", RegexOptions.IgnoreCase)]
-    private static partial Regex Labels();
-
-    [GeneratedRegex(@"^(The overall judgement is|Children['’]s services in .{2,60}?)\s+(?:are\s+|is\s+)?(?<grade>requires? improvement( to be good)?|outstanding|good|inadequate|adequate)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex OverallSentence();
-
-    [GeneratedRegex(@"^(The effectiveness of the Local Safeguarding Children Board( \(LSCB\))?|The Local Safeguarding Children Board( \(LSCB\))?)\s+(?:is\s+|are\s+)?(?<grade>requires? improvement( to be good)?|outstanding|good|inadequate|adequate)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex LscbSentence();
 
     [GeneratedRegex(@"^(The Office for Standards in Education, Children['’]s Services and Skills \(Ofsted\) regulates|If you would like a copy of this document in a different format|Piccadilly Gate|Any complaints about the inspection or the report should be made)", RegexOptions.IgnoreCase)]
     private static partial Regex Boilerplate();

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SearchService.Core.Metadata;
 using SearchService.Core.Model;
-using SearchService.Core.Segmentation;
+using SearchService.Core.Prose;
+using SearchService.Core.Segmentation.Lines;
 
-namespace SearchService.Core.Metadata;
+namespace SearchService.Core.Segmentation;
 
 /// <summary>
 /// Recognises what a document is from its text alone (never its file name): APA letters,
@@ -190,7 +192,7 @@ public static partial class DocumentRecognizer
             if (l.StartsWith("Minutes of the Meeting", StringComparison.OrdinalIgnoreCase) || l.Equals("Briefing note", StringComparison.OrdinalIgnoreCase))
                 start = PreviousNonBlank(plain, i) is int p && CouncilLine().IsMatch(plain[p]) ? p : i;
             else if (WorkProgrammeTitle().IsMatch(l))
-                start = PreviousNonBlank(plain, i) is int p && plain[p].Length < 80 && !BlockBuilder.IsFurniture(plain[p]) ? p : i;
+                start = PreviousNonBlank(plain, i) is int p && plain[p].Length < 80 && !LineShapes.IsFurniture(plain[p]) ? p : i;
             if (start > starts[^1]) starts.Add(start);
         }
         return starts;

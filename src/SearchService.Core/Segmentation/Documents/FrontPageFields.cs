@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using SearchService.Core.Metadata;
 
-namespace SearchService.Core.Metadata;
+namespace SearchService.Core.Segmentation;
 
 /// <summary>
 /// The labelled fields an inspection report prints on its front page: "Inspection dates: 28 February

@@ -1,6 +1,8 @@
+using SearchService.Core.Metadata;
 using SearchService.Core.Model;
+using SearchService.Core.Prose;
 
-namespace SearchService.Core.Metadata;
+namespace SearchService.Core.Segmentation;
 
 /// <summary>
 /// What the recogniser learnt about a document from its text: its type, framework and identity,
@@ -21,13 +23,15 @@ public sealed record DocumentProfile
     /// </summary>
     public DateOnly? IdDate { get; init; }
     public string? PartOf { get; init; }
-    public string NumericScale { get; init; } = GradeScales.Inspection;
+    public GradeScale NumericScale { get; init; } = GradeScale.Inspection;
     /// <summary>Headings that open a part of the report (outermost level).</summary>
     public IReadOnlySet<string> PartHeadings { get; init; } = new HashSet<string>();
     /// <summary>The printed front-page fields (inspection dates, lead inspector, publication), cited as one "front page" paragraph.</summary>
     public IReadOnlyList<string> FrontPageLines { get; init; } = [];
     /// <summary>The body lines to segment: letterheads, addresses, cover pages and signatures removed.</summary>
     public required IReadOnlyList<string> BodyLines { get; init; }
+    /// <summary>A judgement table was printed (its header found) but its rows could not be paired with grades.</summary>
+    public bool UnreadJudgementTable { get; init; }
     /// <summary>Short name of the type for identifiers ("apa", "slac-inspection").</summary>
     public required string IdStem { get; init; }
 

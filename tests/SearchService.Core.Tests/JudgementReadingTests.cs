@@ -1,0 +1,75 @@
+using SearchService.Core.Metadata;
+using SearchService.Core.Model;
+using SearchService.Core.Segmentation.Lines;
+
+namespace SearchService.Core.Tests;
+
+/// <summary>The outcome-area vocabulary, the judgement phrases and the assembler of graded headings, table-driven.</summary>
+public class JudgementReadingTests
+{
+    [Theory]
+    [InlineData("The experiences and progress of children in care and care leavers", Framework.IlacsStandard, "Children in care", "The experiences and progress of children in care and care leavers")]
+    [InlineData("2. Children looked after and achieving permanence", Framework.SingleInspection, "Children in care", "Children looked after and achieving permanence")]
+    [InlineData("3. Leadership, management and governance", Framework.SingleInspection, "Impact of leaders", "Leadership, management and governance")]
+    [InlineData("The impact of leaders on social work practice with children and families", Framework.IlacsShort, "Impact of leaders", "The impact of leaders on social work practice with children and families")]
+    [InlineData("2.2 Experiences and progress of care leavers", Framework.SingleInspection, "Care leavers", "Experiences and progress of care leavers")]
+    [InlineData("The experiences and progress of care leavers", Framework.IlacsStandard, "Care leavers", "The experiences and progress of care leavers")]
+    [InlineData("Staying safe", Framework.AnnualPerformanceAssessment, "Staying safe", "Staying safe")]
+    [InlineData("Capacity to improve, including the management of services for children and young people", Framework.AnnualPerformanceAssessment, "Capacity to improve", "Capacity to improve")]
+    [InlineData("Outcomes for looked after children and young people", Framework.LookedAfterChildrenInspection, "Outcomes for looked after children", "Outcomes for looked after children and young people")]
+    [InlineData("The Local Safeguarding Children Board (LSCB)", Framework.SingleInspection, "Local Safeguarding Children Board", "Local Safeguarding Children Board")]
+    public void Each_framework_heading_maps_to_its_own_term_and_the_cross_framework_one(string heading, Framework framework, string common, string name)
+    {
+        var term = OutcomeAreas.TermFor(heading, framework);
+        Assert.NotNull(term);
+        Assert.Equal((common, name), (term.Common, term.Name));
+        Assert.Contains(term.Common, OutcomeAreas.All);
+    }
+
+    [Theory]
+    [InlineData("The experiences and progress of")]
+    [InlineData("children looked after and achieving")]
+    [InlineData("Staying safe is better this year")]
+    [InlineData("What needs to improve?")]
+    public void Fragments_and_prose_name_no_area(string text) => Assert.Null(OutcomeAreas.TermFor(text));
+
+    [Theory]
+    [InlineData("The experiences and progress of", true)]
+    [InlineData("Leadership, management and", true)]
+    [InlineData("The experiences and progress of children who need help and protection", false)]
+    [InlineData("The council has", false)]
+    public void The_start_of_a_heading_printed_over_lines_is_recognised(string text, bool starts) => Assert.Equal(starts, OutcomeAreas.StartsHeading(text));
+
+    [Theory]
+    [InlineData("The overall judgement is that children’s services require improvement", "require improvement")]
+    [InlineData("The overall judgement is that children’s service requires improvement.", "requires improvement")]
+    [InlineData("The overall judgement is that children's services are inadequate", "inadequate")]
+    [InlineData("The overall judgement is requires improvement", "requires improvement")]
+    [InlineData("Children’s services in Peterborough require improvement to be good", "require improvement to be good")]
+    [InlineData("Children’s services require improvement to be good", "require improvement to be good")]
+    [InlineData("The overall judgement is that children’s services require\nimprovement.", "require improvement")]
+    public void A_single_inspections_overall_sentence_is_read_in_all_its_forms(string text, string printed) =>
+        Assert.Equal(printed, JudgementPhrases.ParseOverall(text)?.Raw);
+
+    [Theory]
+    [InlineData("Inspection of services for children in need of help and protection")]
+    [InlineData("Children’s services in Blackpool have improved since 2012")]
+    public void Sentences_that_state_no_overall_judgement_are_not_read_as_one(string text) => Assert.Null(JudgementPhrases.ParseOverall(text));
+
+    [Theory]
+    [InlineData("## The experiences and progress of|⇥Good|## children who need help and protection", "## The experiences and progress of children who need help and protection: Good")]
+    [InlineData("## The experiences and progress of||children looked after and achieving⇥Outstanding||## permanence", "## The experiences and progress of children looked after and achieving permanence: Outstanding")]
+    [InlineData("Key judgement⇥Judgement grade|The experiences and progress of children|⇥Requires improvement|who need help and protection", "## The experiences and progress of children who need help and protection: Requires improvement")]
+    [InlineData("The experiences and progress of children who Requires Improvement need help and protection", "## The experiences and progress of children who need help and protection: Requires Improvement")]
+    [InlineData("## Leadership, management and|⇥Good|## governance", "## Leadership, management and governance: Good")]
+    [InlineData("⇥Requires|## 3. Leadership, management and governance|⇥Improvement", "⇥Requires|## 3. Leadership, management and governance")]
+    [InlineData("Overall effectiveness⇥Good", "Overall effectiveness⇥Good")]
+    [InlineData("Making a positive contribution, including user engagement Grade 2 (Good)", "Making a positive contribution, including user engagement Grade 2 (Good)")]
+    [InlineData("## Capacity to improve||## Grade 2 (Good)||13. The capacity to improve services for looked after children in Kent is good.", "## Capacity to improve||## Grade 2 (Good)||13. The capacity to improve services for looked after children in Kent is good.")]
+    [InlineData("The experiences and progress of children in care are good. Leaders have made", "The experiences and progress of children in care are good. Leaders have made")]
+    public void The_assembler_makes_one_graded_heading_of_one_printed_over_lines(string input, string expected)
+    {
+        var lines = new GradedHeadingAssembler().Apply(LayoutRuleTests.Lines(input));
+        Assert.Equal(expected.Replace('⇥', '\t'), string.Join("|", lines));
+    }
+}
