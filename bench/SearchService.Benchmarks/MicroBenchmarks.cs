@@ -76,7 +76,7 @@ public class SearchBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _index = ReportIndex.Open(Environment.GetEnvironmentVariable("BENCH_INDEX")!, Synonyms.Load(ProjectPaths.SynonymsFile));
+        _index = ReportIndex.Open(Environment.GetEnvironmentVariable("BENCH_INDEX")!, Synonyms.Load(ProjectPaths.VocabularyFile));
         _sqlite = Bench.LoadSqlite(Environment.GetEnvironmentVariable("BENCH_JSONL")!, out _, out _);
         _query = Bench.Queries[Queries.ToList().IndexOf(Query)];
     }
@@ -108,7 +108,7 @@ public class FetchAndAskBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _index = ReportIndex.Open(Environment.GetEnvironmentVariable("BENCH_INDEX")!, Synonyms.Load(ProjectPaths.SynonymsFile));
+        _index = ReportIndex.Open(Environment.GetEnvironmentVariable("BENCH_INDEX")!, Synonyms.Load(ProjectPaths.VocabularyFile));
         _answerer = new QuestionAnswerer(_index);
     }
 

@@ -122,7 +122,7 @@ internal static partial class Bench
 
     public static void InProcess(string indexPath, string jsonlPath, string size, string outPath)
     {
-        using var index = ReportIndex.Open(indexPath, Synonyms.Load(ProjectPaths.SynonymsFile));
+        using var index = ReportIndex.Open(indexPath, Synonyms.Load(ProjectPaths.VocabularyFile));
         using var db = LoadSqlite(jsonlPath, out var loadSeconds, out int rows);
         double loadBefore = Load();
         Console.WriteLine($"Corpus {size}: {rows:N0} paragraphs. Machine: {Machine()}. Load average before: {loadBefore:0.00}. SQLite FTS5 loaded in {loadSeconds:0.0} s (porter unicode61).");
@@ -170,7 +170,7 @@ internal static partial class Bench
     /// <summary>One query in a loop for a while (for perf or dotnet-trace to sample), then its mean time.</summary>
     public static void Profile(string indexPath, string query, double seconds)
     {
-        using var index = ReportIndex.Open(indexPath, Synonyms.Load(ProjectPaths.SynonymsFile));
+        using var index = ReportIndex.Open(indexPath, Synonyms.Load(ProjectPaths.VocabularyFile));
         // "mix": the benchmark mix in turn.
         var requests = (query == "mix" ? Queries.Select(q => (q.Ours, q.Authority)) : [(query, (string?)null)])
             .Select(q => new SearchRequest { Query = q.Item1, PageSize = 10, Filters = q.Item2 is null ? SearchFilters.None : new SearchFilters { Authority = [q.Item2] } }).ToList();

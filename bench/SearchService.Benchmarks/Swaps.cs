@@ -86,7 +86,7 @@ internal static class SnippetComparison
 {
     public static void Run(string indexPath, string examplesPath)
     {
-        using var index = SearchService.Search.Searching.ReportIndex.Open(indexPath, SearchService.Search.Searching.Synonyms.Load(SearchService.ProjectPaths.SynonymsFile));
+        using var index = SearchService.Search.Searching.ReportIndex.Open(indexPath, SearchService.Search.Searching.Synonyms.Load(SearchService.ProjectPaths.VocabularyFile));
         using var analyzer = new ReportAnalyzer();
         var synonyms = index.Synonyms;
         var snippets = new SearchService.Search.Searching.SnippetBuilder(analyzer);

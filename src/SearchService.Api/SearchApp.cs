@@ -14,6 +14,7 @@ using SearchService.Api.Features.Paragraphs;
 using SearchService.Api.Features.Permalinks;
 using SearchService.Api.Features.Search;
 using SearchService.Api.Features.Spreadsheets;
+using SearchService.Api.Features.Vocabulary;
 using SearchService.Api.Infrastructure;
 using SearchService.Search.Answering;
 using SearchService.Search.Searching;
@@ -62,6 +63,7 @@ public static class SearchApp
         app.MapParagraphs();
         app.MapDocuments();
         app.MapJudgements();
+        app.MapVocabulary();
         app.MapAuthorities();
         app.MapEngland();
         app.MapSpreadsheets();
@@ -116,6 +118,7 @@ public static class SearchApp
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.TryAddSingleton(TimeProvider.System);
+        services.AddVocabulary();
         services.AddSingleton<ServedIndex>();
         // Resolved per request; while there is no usable index this throws IndexUnavailableException (a 503), and the next request tries again.
         services.AddSingleton(sp => sp.GetRequiredService<ServedIndex>().Current);

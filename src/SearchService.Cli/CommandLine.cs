@@ -37,6 +37,7 @@ public static class CommandLine
             OutputCommands.Export(),
             OutputCommands.Cite(),
             OutputCommands.Briefing(),
+            VocabularyCommands.Vocabulary(),
         };
         root.Description += "\n\nExit codes: 0 ok, 1 bad input, 2 usage error, 3 index problem (missing, damaged, not writable), 4 build or rollback refused.";
         var parsed = root.Parse(args);
@@ -97,8 +98,25 @@ internal static class Shared
             throw new CliException($"no index in '{dir}': build one with `searchservice index PATH… --index {dir}`.", ExitCodes.IndexProblem);
         var health = IndexHealth.Check(dir);
         if (!health.Ok) throw Damaged(dir, health);
-        var synonyms = File.Exists(ProjectPaths.SynonymsFile) ? Synonyms.Load(ProjectPaths.SynonymsFile) : Synonyms.Empty;
-        return ReportIndex.Open(dir, synonyms);
+        var vocabulary = File.Exists(ProjectPaths.VocabularyFile) ? Vocabulary(new FileInfo(ProjectPaths.VocabularyFile)) : Synonyms.Empty;
+        return ReportIndex.Open(dir, vocabulary);
+    }
+
+    /// <summary>Reads a vocabulary file; a missing file or malformed line is bad input naming the file and line.</summary>
+    public static Synonyms Vocabulary(FileInfo file)
+    {
+        try
+        {
+            return Synonyms.Load(file.FullName);
+        }
+        catch (VocabularyFormatException e)
+        {
+            throw new CliException(e.Message, ExitCodes.BadInput);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{file.FullName}: {e.Message}", ExitCodes.BadInput);
+        }
     }
 
     public static CliException Damaged(string dir, IndexHealth health)

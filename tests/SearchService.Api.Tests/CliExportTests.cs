@@ -18,7 +18,7 @@ public sealed class CliExportTests(CliTests.SeedIndex seeds) : IClassFixture<Cli
     /// <summary>The ids a search matches, in the order asked for, read from the index itself.</summary>
     private List<string> Expected(SearchRequest request)
     {
-        using var index = ReportIndex.Open(seeds.Folder, Synonyms.Load(ProjectPaths.SynonymsFile));
+        using var index = ReportIndex.Open(seeds.Folder, Synonyms.Load(ProjectPaths.VocabularyFile));
         using var matched = index.Matching(request, int.MaxValue);
         return matched.Rows.Select(p => p.Id).ToList();
     }

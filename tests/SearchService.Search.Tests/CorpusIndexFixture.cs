@@ -18,7 +18,7 @@ public sealed class CorpusIndexFixture : IDisposable
     {
         if (!Directory.Exists(SharedCorpus)) throw new InvalidOperationException($"The shared corpus is not at {SharedCorpus} (set SEARCHSERVICE_CORPUS).");
         Summary = IndexBuilder.Build([ProjectPaths.Seeds, SharedCorpus], Folder);
-        Index = ReportIndex.Open(Folder, Synonyms.Load(ProjectPaths.SynonymsFile));
+        Index = ReportIndex.Open(Folder, Synonyms.Load(ProjectPaths.VocabularyFile));
         _foldedTexts = new(() => Index.Documents.SelectMany(d => Index.GetParagraphs(d.ParagraphIds))
             .ToDictionary(p => p.Id, p => Evidence.Fold(p.Text), StringComparer.Ordinal));
     }

@@ -67,7 +67,7 @@ public class QueryLanguageTests(SeedIndexFixture seeds) : IClassFixture<SeedInde
     public void A_one_value_filter_that_prints_like_two_values_does_not_poison_the_two_value_filter()
     {
         // A fresh index, so its filter cache is empty: the one-value filter is cached first.
-        using var index = ReportIndex.Open(seeds.Folder, Synonyms.Load(ProjectPaths.SynonymsFile));
+        using var index = ReportIndex.Open(seeds.Folder, Synonyms.Load(ProjectPaths.VocabularyFile));
         int Total(params string[] authority) => index.Search(new SearchRequest { Query = "children", Filters = new SearchFilters { Authority = authority } }).Total;
         // One value whose text is what the two-value filter query prints as (authority:Coventry authority:Stoke-on-Trent).
         Assert.Equal(0, Total("Coventry authority:Stoke-on-Trent"));

@@ -42,11 +42,7 @@ public class RelevanceTests(CorpusIndexFixture corpus, ITestOutputHelper output)
                 if (j.Relevant) relevant.UnionWith(ids);
             }
             var hits = corpus.Index.Search(new SearchRequest { Query = query, PageSize = 10 }).Hits.Select(h => h.Paragraph.Id).ToList();
-            double dcg = 0, ideal = 0;
-            for (int i = 0; i < hits.Count; i++) if (relevant.Contains(hits[i])) dcg += 1 / Math.Log2(i + 2);
-            for (int i = 0; i < Math.Min(10, relevant.Count); i++) ideal += 1 / Math.Log2(i + 2);
-            double ndcg = ideal == 0 ? 0 : dcg / ideal;
-            double recall = relevant.Count == 0 ? 0 : (double)hits.Count(relevant.Contains) / Math.Min(10, relevant.Count);
+            var (ndcg, recall) = RankingMetrics.At10(hits, relevant);
             ndcgSum += ndcg;
             recallSum += recall;
             // Unjudged hits count as not relevant; how many there are says when the pool needs judging again.

@@ -13,7 +13,7 @@ public sealed class SeedIndexFixture : IDisposable
     public SeedIndexFixture()
     {
         Summary = IndexBuilder.Build([ProjectPaths.Seeds], Folder);
-        Index = ReportIndex.Open(Folder, Synonyms.Load(ProjectPaths.SynonymsFile));
+        Index = ReportIndex.Open(Folder, Synonyms.Load(ProjectPaths.VocabularyFile));
     }
 
     public void Dispose()

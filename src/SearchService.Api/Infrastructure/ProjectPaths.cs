@@ -12,7 +12,7 @@ public static class ProjectPaths
 
     public static string Seeds => Path.Combine(Root, "seeds");
     public static string Index => Path.Combine(Root, "index");
-    public static string SynonymsFile => Path.Combine(Root, "config", "synonyms.txt");
+    public static string VocabularyFile => Path.Combine(Root, "config", "vocabulary.txt");
 
     /// <summary>The published reports beside the repository (../shared/corpus/ilacs), or the folder in SEARCHSERVICE_CORPUS.</summary>
     public static string SharedCorpus => Environment.GetEnvironmentVariable("SEARCHSERVICE_CORPUS")

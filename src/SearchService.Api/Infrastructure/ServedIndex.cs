@@ -12,7 +12,7 @@ namespace SearchService.Api.Infrastructure;
 /// </summary>
 public sealed partial class ServedIndex(
     IOptions<IndexOptions> indexOptions, IOptions<SearchOptions> searchOptions, IOptions<IngestOptions> ingestOptions,
-    TimeProvider clock, ILogger<ServedIndex> log) : IDisposable
+    Synonyms vocabulary, TimeProvider clock, ILogger<ServedIndex> log) : IDisposable
 {
     private readonly object _gate = new();
     private ReportIndex? _index;
@@ -74,8 +74,7 @@ public sealed partial class ServedIndex(
                     _problem = "there is no index yet";
                     return null;
                 }
-                var synonyms = File.Exists(Settings.SynonymsFile) ? Synonyms.Load(Settings.SynonymsFile) : Synonyms.Empty;
-                _index = ReportIndex.Open(folder, synonyms, searchOptions.Value.ToLimits());
+                _index = ReportIndex.Open(folder, vocabulary, searchOptions.Value.ToLimits());
                 return _index;
             }
             catch (Exception e) when (e is not OutOfMemoryException)

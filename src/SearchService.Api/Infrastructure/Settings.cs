@@ -15,7 +15,7 @@ public sealed class IndexOptions
     /// <summary>What is indexed when there is no index and no Sources are configured; default seeds/. Also --seeds.</summary>
     public string? SeedsPath { get; set; }
 
-    public string? SynonymsPath { get; set; }
+    public string? VocabularyPath { get; set; }
 
     /// <summary>Files and folders to index: used at start-up when there is no index, and by every admin reindex.</summary>
     public List<string> Sources { get; set; } = [];
@@ -26,7 +26,7 @@ public sealed class IndexOptions
 
     public string Folder => System.IO.Path.GetFullPath(Path ?? ProjectPaths.Index);
 
-    public string SynonymsFile => System.IO.Path.GetFullPath(SynonymsPath ?? ProjectPaths.SynonymsFile);
+    public string VocabularyFile => System.IO.Path.GetFullPath(VocabularyPath ?? ProjectPaths.VocabularyFile);
 
     /// <summary>The sources an admin reindex uses: only configured ones, never a silent default.</summary>
     public IReadOnlyList<string> ConfiguredSources => Sources.Where(s => !string.IsNullOrWhiteSpace(s)).Select(System.IO.Path.GetFullPath).ToList();

@@ -338,18 +338,43 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         }
     }
 
-    /// <summary>The synonyms of a term that analyse differently from it (and from each other), in the file's order.</summary>
+    /// <summary>
+    /// The synonyms and variants of a term (see <see cref="Synonyms.Variants"/>) that analyse
+    /// differently from it and from each other, in the vocabulary's order.
+    /// </summary>
     private List<string>? Alternatives(string text)
     {
-        if (synonyms.Alternatives(text) is not { } group) return null;
+        var variants = synonyms.Variants(text, Statistics is null ? null : _statistics ??= new IndexStatistics(this, Statistics));
+        if (variants.Count == 0) return null;
         var seen = new HashSet<string>(StringComparer.Ordinal) { string.Join(' ', analyzer.Terms(text)) };
         var result = new List<string>();
-        foreach (var alt in group)
+        foreach (var alt in variants)
         {
             var key = string.Join(' ', analyzer.Terms(alt));
             if (key.Length > 0 && seen.Add(key)) result.Add(alt);
         }
         return result;
+    }
+
+    private IndexStatistics? _statistics;
+
+    /// <summary>Term and phrase frequencies from the index searched, for keeping only the variants it holds.</summary>
+    private sealed class IndexStatistics(QueryBuilder builder, IndexReader reader) : IVocabularyStatistics
+    {
+        private readonly IndexSearcher _searcher = new(reader);
+
+        public long DocumentFrequency(string term) => reader.DocFreq(new Term(IndexSchema.Text, term));
+
+        public long PhraseFrequency(string phrase)
+        {
+            int clauses = builder._clauses;
+            var query = builder.TextQuery(phrase);
+            builder._clauses = clauses; // a check, not part of the query
+            if (query is null) return 0;
+            var count = new TotalHitCountCollector();
+            _searcher.Search(query, count);
+            return count.TotalHits;
+        }
     }
 
     private static QueryNode AlternativeNode(string alternative) => alternative.Contains(' ') ? new PhraseNode(alternative, true) : new WordNode(alternative, true);
@@ -394,7 +419,19 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
             case RequiredNode r:
                 return Core(r.Inner, match, false, dropped);
             case SynonymNode s:
-                return AnyOf(s.Alternatives.Prepend(s.Typed), match);
+                {
+                    // The words as typed at full weight, the alternatives lighter (Synonyms.AlternativeWeight): a paragraph
+                    // in the user's own words ranks first, and the vocabulary fills in where they are missing.
+                    var any = new BooleanQuery(disableCoord: true);
+                    if (Core(s.Typed, match, false, EmptySet) is { } typed) any.Add(typed, Occur.SHOULD);
+                    foreach (var alt in s.Alternatives)
+                    {
+                        if (Core(alt, match, false, EmptySet) is not { } q) continue;
+                        q.Boost *= synonyms.AlternativeWeight;
+                        any.Add(q, Occur.SHOULD);
+                    }
+                    return any.Clauses.Count == 0 ? null : any.Clauses.Count == 1 ? any.Clauses[0].Query : any;
+                }
             case AnyNode any:
                 return AnyOf(any.Alternatives, match);
             case AllNode all:

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using SearchService.Api.Infrastructure;
+using SearchService.Search.Searching;
+
+namespace SearchService.Api.Features.Vocabulary;
+
+/// <summary>One group of the vocabulary: its terms (capitals: matched only when typed so), where it comes from, and its line in the file.</summary>
+public sealed record VocabularyGroupDto(string Name, IReadOnlyList<string> Terms, string Source, string Origin, int Line);
+
+/// <summary>The vocabulary searches are expanded with.</summary>
+public sealed record VocabularyDto(string? Query, int Total, IReadOnlyList<VocabularyGroupDto> Groups);
+
+/// <summary>GET /api/vocabulary: the curated groups with their sources, all or those a word or phrase belongs to.</summary>
+public static class VocabularyEndpoints
+{
+    public const int MaxQueryLength = 200;
+
+    public static IEndpointRouteBuilder MapVocabulary(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/vocabulary").WithTags("Vocabulary")
+            .MapGet("/", List).WithSummary("The vocabulary queries are expanded with: groups of terms that mean the same, with their sources");
+        return app;
+    }
+
+    /// <summary>Reads config/vocabulary.txt (or Index:VocabularyPath) once; the start-up check has already read it.</summary>
+    public static IServiceCollection AddVocabulary(this IServiceCollection services)
+    {
+        services.AddSingleton<IValidateOptions<IndexOptions>, VocabularyFileValidator>();
+        services.AddSingleton(sp => VocabularyFileValidator.Read(sp.GetRequiredService<IOptions<IndexOptions>>().Value));
+        return services;
+    }
+
+    /// <summary><paramref name="q"/>: a word or phrase as typed ("IROs", "section 20"); only its group is listed (plurals, possessives and case as in a search).</summary>
+    internal static Results<Ok<VocabularyDto>, ProblemHttpResult> List(Synonyms vocabulary, [FromQuery] string? q)
+    {
+        var query = q?.Trim();
+        if (query is { Length: > MaxQueryLength })
+            throw new ParameterException("q", $"q is {query.Length} characters long; at most {MaxQueryLength} are allowed.");
+        if (query is { Length: > 0 } && !query.Any(char.IsLetterOrDigit))
+            throw new ParameterException("q", "q has no letters or digits to look up.");
+        IReadOnlyList<VocabularyGroup> groups = string.IsNullOrEmpty(query)
+            ? vocabulary.Groups
+            : vocabulary.Find(query) is { } found ? [found] : [];
+        var list = groups.Select(g => new VocabularyGroupDto(g.Name, g.Terms, g.Source, "curated", g.Line)).ToList();
+        return TypedResults.Ok(new VocabularyDto(string.IsNullOrEmpty(query) ? null : query, list.Count, list));
+    }
+}
+
+/// <summary>A vocabulary file that cannot be read stops the app at start-up, naming its line (as any bad setting does).</summary>
+public sealed class VocabularyFileValidator : IValidateOptions<IndexOptions>
+{
+    public ValidateOptionsResult Validate(string? name, IndexOptions options)
+    {
+        try
+        {
+            Read(options);
+            return ValidateOptionsResult.Success;
+        }
+        catch (Exception e) when (e is VocabularyFormatException or IOException or UnauthorizedAccessException)
+        {
+            return ValidateOptionsResult.Fail($"Index:VocabularyPath: {e.Message}");
+        }
+    }
+
+    /// <summary>The configured file (which must exist), or the default one when present; no file at the default place is an empty vocabulary.</summary>
+    public static Synonyms Read(IndexOptions options)
+    {
+        var path = options.VocabularyFile;
+        if (!File.Exists(path))
+        {
+            if (options.VocabularyPath is not null) throw new FileNotFoundException($"the vocabulary file {path} does not exist.", path);
+            return Synonyms.Empty;
+        }
+        return Synonyms.Load(path);
+    }
+}
