@@ -54,8 +54,10 @@ public sealed partial class ReportIndex
         return "scope|" + (group is null ? "" : "peers=" + string.Join(";", group.Order(StringComparer.Ordinal))) + (f.Latest ? "|latest@" + catalog.Stamp : "") + "|";
     }
 
-    private Filter ScopeFilter(Catalog catalog, SearchFilters f) =>
-        ScopeKey(catalog, f) is { } key ? _filters.For(key, () => ScopeQuery(catalog, f)) : ParagraphsOnly;
+    private Filter ScopeFilter(Catalog catalog, SearchFilters f) => ScopeFilter(catalog, f, ScopeKey(catalog, f));
+
+    private Filter ScopeFilter(Catalog catalog, SearchFilters f, string? key) =>
+        key is null ? ParagraphsOnly : _filters.For(key, () => ScopeQuery(catalog, f));
 
     /// <summary>Any of the values; none at all matches nothing.</summary>
     private static BooleanQuery AnyTerm(string field, IEnumerable<string> values)

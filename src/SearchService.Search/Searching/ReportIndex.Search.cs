@@ -454,7 +454,7 @@ public sealed partial class ReportIndex
     private Filter CombinedFilter(Catalog catalog, IReadOnlyDictionary<string, DimensionFilter> dims, SearchFilters f)
     {
         var scope = ScopeKey(catalog, f);
-        if (dims.Count == 0) return ScopeFilter(catalog, f);
+        if (dims.Count == 0) return ScopeFilter(catalog, f, scope);
         return _filters.For((scope ?? "") + DimensionFilter.CombinedKey(dims.Values), () =>
         {
             var bq = new BooleanQuery { { ScopeQuery(catalog, f), Occur.MUST } };
