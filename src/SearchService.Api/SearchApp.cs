@@ -12,6 +12,7 @@ using SearchService.Api.Features.Health;
 using SearchService.Api.Features.Judgements;
 using SearchService.Api.Features.Paragraphs;
 using SearchService.Api.Features.Permalinks;
+using SearchService.Api.Features.Quality;
 using SearchService.Api.Features.Search;
 using SearchService.Api.Features.Spreadsheets;
 using SearchService.Api.Features.Vocabulary;
@@ -62,6 +63,7 @@ public static class SearchApp
         app.MapExport();
         app.MapParagraphs();
         app.MapDocuments();
+        app.MapQuality();
         app.MapJudgements();
         app.MapVocabulary();
         app.MapAuthorities();

@@ -38,6 +38,7 @@ public static class CommandLine
             OutputCommands.Cite(),
             OutputCommands.Briefing(),
             VocabularyCommands.Vocabulary(),
+            QualityCommands.Quality(),
         };
         root.Description += "\n\nExit codes: 0 ok, 1 bad input, 2 usage error, 3 index problem (missing, damaged, not writable), 4 build or rollback refused.";
         var parsed = root.Parse(args);

@@ -52,6 +52,8 @@ internal static class IndexCommands
         Console.WriteLine($"indexed {summary.Indexed}, skipped {summary.Skipped}, failed {summary.Failed} of {summary.Files} files: " +
                           $"{summary.Documents} documents, {summary.Paragraphs} paragraphs in {summary.Elapsed.TotalSeconds:0.0} s → {dir} (generation {summary.Generation}" +
                           (summary.PreviousGeneration is null ? ")" : $"; {summary.PreviousGeneration} kept for `index rollback`)"));
+        Console.WriteLine($"data quality: {QualityCommands.Summary(summary.Quality)}" +
+                          (summary.Quality.Entries.Count == 0 ? "" : $": `searchservice quality --index {dir}` lists them"));
         return summary.Failed > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
     }
 

@@ -62,11 +62,13 @@ public static class Corpus
         Path.GetFileNameWithoutExtension(path).ToUpperInvariant() is "README" or "LICENSE" or "LICENCE" or "CHANGELOG" or "CONTRIBUTING";
 
     /// <summary>Reads and parses one file; never throws for a bad file.</summary>
-    public static FileOutcome Read(string path, DocumentReaders readers)
+    /// <param name="onText">Given the text as read, before it is parsed (for tests that compare what is read with what is printed).</param>
+    public static FileOutcome Read(string path, DocumentReaders readers, Action<SourceText>? onText = null)
     {
         try
         {
             var source = readers.Read(path);
+            onText?.Invoke(source);
             var documents = ReportParser.Parse(source);
             if (documents.Sum(d => d.Paragraphs.Count) == 0) return new FileOutcome(path, [], "no paragraphs found in the text", Skipped: true);
             int most = documents.Max(d => d.Paragraphs.Count);

@@ -39,9 +39,10 @@ public static class ReportParser
             var blocks = FrontPage(profile).Concat(BlockBuilder.Build(profile.BodyLines, profile.NumericScale, headingsMarked: source.Format == SourceFormat.Pdf)).ToList();
             var (sections, paragraphs, judgements) = OutlineBuilder.Build(blocks, profile, id);
             var frontMatter = profile.FrontMatter with { ParagraphId = paragraphs.FirstOrDefault(p => p.Label == FrontPageLabel)?.Id };
-            documents.Add(new ReportDocument(
+            var document = new ReportDocument(
                 id, profile.Title, profile.DocumentType, profile.Framework, profile.Publisher, profile.Authority, frontMatter,
-                Path.GetFileName(source.Path), profile.PartOf, sections, paragraphs, judgements));
+                Path.GetFileName(source.Path), profile.PartOf, sections, paragraphs, judgements);
+            documents.Add(document with { Findings = QualityRules.Check(document, profile.UnreadJudgementTable) });
         }
         return documents;
     }

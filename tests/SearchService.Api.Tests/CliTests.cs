@@ -34,6 +34,7 @@ public sealed class CliTests : IClassFixture<CliTests.SeedIndex>
     [InlineData("export")]
     [InlineData("cite")]
     [InlineData("briefing")]
+    [InlineData("quality")]
     public async Task Every_command_has_help(params string[] command)
     {
         var r = await Cli.Run([.. command, "--help"]);

@@ -74,6 +74,10 @@ public class LayoutRuleTests
     [InlineData("86. Looked after children live in stable placements.", "P:86:Looked after children live in stable placements.")]
     [InlineData("2 Recommendations", "H0:2 Recommendations")]
     [InlineData("5. **Headlines on achievement** (Pages 9 - 26)", "H0:5 Headlines on achievement")]
+    // A number printed with no space before the text is read only as the next in a run of numbered paragraphs.
+    [InlineData("37. Care leavers are well supported.||38.Leaders and practitioners share values.", "P:37:Care leavers are well supported. / P:38:Leaders and practitioners share values.")]
+    [InlineData("37. Care leavers are well supported.||40.Leaders and practitioners share values.", "P:37:Care leavers are well supported. / P::40.Leaders and practitioners share values.")]
+    [InlineData("38.Leaders and practitioners share values.", "P::38.Leaders and practitioners share values.")]
     public void NumberedRule_tells_numbered_paragraphs_from_numbered_headings(string input, string expected) =>
         Assert.Equal(expected, Run(new NumberedRule(), input));
 

@@ -14,14 +14,24 @@ internal static class PublishedReports
 
     public static bool Available => Directory.Exists(Folder);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
+
     private static readonly Lazy<IReadOnlyDictionary<string, FileOutcome>> Outcomes = new(() =>
     {
         var files = Directory.GetFiles(Folder, "*.pdf").OrderBy(f => f, StringComparer.Ordinal).ToList();
         var results = new FileOutcome[files.Count];
         // As the indexer does: one file per core, so each file's read time (which has a per-file limit) is its own.
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => results[i] = Corpus.Read(files[i], DocumentReaders.Default));
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => results[i] = Corpus.Read(files[i], DocumentReaders.Default, source => Texts[Path.GetFileName(files[i])] = source.Text));
         return results.ToDictionary(r => Path.GetFileName(r.Path));
     });
+
+    /// <summary>The text of a report as the reader extracted it (what its paragraphs were segmented from).</summary>
+    public static string Text(string file)
+    {
+        _ = Outcomes.Value;
+        return Texts[file];
+    }
 
     public static FileOutcome Outcome(string file) => Outcomes.Value[file];
 

@@ -90,6 +90,7 @@ public static class OpenApiContract
         ["Search"] = "Paragraph search with facets and snippets, trends over years and authorities, and exports of every match.",
         ["Paragraphs"] = "One paragraph with its metadata, neighbours and ready citations.",
         ["Documents"] = "The indexed documents and their outlines.",
+        ["Quality"] = "The data-quality listing: what the reader could not resolve in each document, and the files not indexed.",
         ["Judgements"] = "Judgements (grades) printed in the reports.",
         ["Ask"] = "Questions answered by a verbatim, cited quote, or an honest not-found.",
         ["Briefings"] = "Briefings of chosen paragraphs with numbered footnotes.",

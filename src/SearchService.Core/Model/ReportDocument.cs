@@ -89,4 +89,7 @@ public sealed record ReportDocument(
     public DateOnly? InspectionEnd => FrontMatter.InspectionEnd;
 
     public string? LeadInspector => FrontMatter.LeadInspector;
+
+    /// <summary>What the reader could not resolve (authority, type, dates, judgements, areas): the document's entry in the data-quality listing; empty when it reads clean.</summary>
+    public IReadOnlyList<QualityFinding> Findings { get; init; } = [];
 }

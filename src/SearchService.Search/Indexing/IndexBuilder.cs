@@ -1,4 +1,5 @@
 using SearchService.Core;
+using SearchService.Core.Quality;
 using SearchService.Core.Reading;
 
 namespace SearchService.Search.Indexing;
@@ -11,6 +12,9 @@ public sealed record IndexSummary(int Files, int Indexed, int Skipped, int Faile
 
     /// <summary>The generation served before, kept for rollback.</summary>
     public string? PreviousGeneration { get; init; }
+
+    /// <summary>The documents indexed with something unresolved, and the files not indexed (the data-quality listing).</summary>
+    public QualityListing Quality { get; init; } = new(0, []);
 }
 
 /// <summary>How a build may proceed.</summary>
@@ -66,20 +70,23 @@ public static class IndexBuilder
             IndexGenerations.Prune(indexPath, keep: [IndexGenerations.Current(indexPath), IndexGenerations.Previous(indexPath)]);
             generation = IndexGenerations.Create(indexPath);
             var generationPath = IndexGenerations.PathOf(indexPath, generation);
-            var (indexed, skipped, failed, documents, paragraphs) = Write(files, generationPath, readers, onFile);
+            var unread = UnreadFile.From(missing.Concat(passedOver)).ToList();
+            var (indexed, skipped, failed, documents, paragraphs, quality) = Write(files, generationPath, readers, onFile, unread);
             skipped += passedOver.Count;
             failed += missing.Count;
             Guard(documents, servedBefore, options);
             if (documents > 0) Check(generationPath, documents, paragraphs); // an empty index only ever with --force
             var previous = IndexGenerations.Current(indexPath);
             IndexGenerations.WriteManifest(indexPath, new GenerationManifest(generation, options.Clock.GetUtcNow(), options.BuiltBy,
-                sources.Select(Path.GetFullPath).ToList(), files.Count + missing.Count + passedOver.Count, documents, paragraphs, options.Force));
+                sources.Select(Path.GetFullPath).ToList(), files.Count + missing.Count + passedOver.Count, documents, paragraphs, options.Force,
+                unread));
             IndexGenerations.Switch(indexPath, generation);
             served = true;
             return new IndexSummary(files.Count + missing.Count + passedOver.Count, indexed, skipped, failed, documents, paragraphs, clock.Elapsed)
             {
                 Generation = generation,
                 PreviousGeneration = previous,
+                Quality = quality,
             };
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1 && WriteFailure(e.InnerException!))
@@ -129,9 +136,11 @@ public static class IndexBuilder
         return health with { Generation = previous };
     }
 
-    private static (int Indexed, int Skipped, int Failed, int Documents, int Paragraphs) Write(
-        IReadOnlyList<string> files, string generationPath, DocumentReaders readers, Action<FileOutcome>? onFile)
+    /// <param name="unread">The files passed over before reading; the files that fail or are skipped here are added to it.</param>
+    private static (int Indexed, int Skipped, int Failed, int Documents, int Paragraphs, QualityListing Quality) Write(
+        IReadOnlyList<string> files, string generationPath, DocumentReaders readers, Action<FileOutcome>? onFile, List<UnreadFile> unread)
     {
+        var written = new List<(string Id, string SourceFile, string Title, IReadOnlyList<Core.Model.QualityFinding> Findings)>();
         int indexed = 0, skipped = 0, failed = 0;
         // Which file gave each document id: a second document with the same id is an error naming both files.
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -153,17 +162,22 @@ public static class IndexBuilder
                     if (ready.Error is null) ready = Claim(ready, owners);
                     if (ready.Error is null)
                     {
-                        foreach (var d in ready.Documents) writer.Add(d);
+                        foreach (var d in ready.Documents)
+                            if (writer.Add(d)) written.Add((d.Id, d.SourceFile, d.Title, d.Findings));
                         indexed++;
                     }
-                    else if (ready.Skipped) skipped++;
-                    else failed++;
+                    else
+                    {
+                        if (ready.Skipped) skipped++;
+                        else failed++;
+                        unread.AddRange(UnreadFile.From([ready]));
+                    }
                     onFile?.Invoke(ready);
                 }
             }
         });
         writer.Commit();
-        return (indexed, skipped, failed, writer.DocumentCount, writer.ParagraphCount);
+        return (indexed, skipped, failed, writer.DocumentCount, writer.ParagraphCount, QualityListing.Build(written, unread));
     }
 
     /// <summary>The file's documents if none of their ids is taken; otherwise the file fails, naming the file that has the id.</summary>

@@ -1,10 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SearchService.Core.Quality;
 
 namespace SearchService.Search.Indexing;
 
-/// <summary>What a generation was built from, written beside its Lucene files once it has been checked.</summary>
+/// <summary>
+/// What a generation was built from, written beside its Lucene files once it has been checked; with
+/// the files it did not index and why (<see cref="Unread"/>; null in manifests written before it was recorded).
+/// </summary>
 public sealed record GenerationManifest(
     string Generation,
     DateTimeOffset Created,
@@ -13,7 +17,8 @@ public sealed record GenerationManifest(
     int Files,
     int Documents,
     int Paragraphs,
-    bool Forced);
+    bool Forced,
+    IReadOnlyList<UnreadFile>? Unread = null);
 
 /// <summary>
 /// The layout of an index folder. Each build writes a new generation beside the served one and

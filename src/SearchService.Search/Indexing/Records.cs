@@ -67,6 +67,8 @@ public sealed record DocumentRecord(
     public DateBasis DateBasis { get; init; }
     /// <summary>The front page's fields as one citable paragraph ("front page"), if the document has one.</summary>
     public string? FrontPageParagraphId { get; init; }
+    /// <summary>What the reader could not resolve: the document's entry in the data-quality listing (empty when clean).</summary>
+    public IReadOnlyList<QualityFinding> Findings { get; init; } = [];
 
     public static DocumentRecord From(ReportDocument d) => new(
         d.Id, d.Title, d.DocumentType, d.Publisher, d.PartOf, d.Authority, d.Date, d.Year, d.InspectionStart, d.InspectionEnd,
@@ -78,10 +80,12 @@ public sealed record DocumentRecord(
         OnsCode = d.LocalAuthority?.OnsCode,
         DateBasis = d.FrontMatter.PublishedBasis,
         FrontPageParagraphId = d.FrontMatter.ParagraphId,
+        Findings = d.Findings,
     };
 
     /// <summary>The document-model view, for citation formatting.</summary>
     public ReportDocument ToModel() => new(Id, Title, DocumentType, Core.Model.Frameworks.FromName(Framework ?? "") ?? Core.Model.Framework.Unknown, Publisher,
         Authorities.ByName(Authority), new FrontMatter(Date, DateBasis, InspectionStart, InspectionEnd, LeadInspector, FrontPageParagraphId),
-        SourceFile, PartOf, Sections, [], Judgements);
+        SourceFile, PartOf, Sections, [], Judgements)
+    { Findings = Findings };
 }

@@ -83,7 +83,7 @@ public static partial class FrontJudgementTable
     [GeneratedRegex(@"^1\.?\s+Children who need help and protection", RegexOptions.IgnoreCase)]
     private static partial Regex FirstSingleRow();
 
-    [GeneratedRegex(@"^(Executive summary|Summary of key findings|What needs to improve\??|Contents|The effectiveness of the Local Safeguarding.*|The Local Safeguarding Children Board (is|requires).*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(Executive summary|Summary of key findings|What needs to improve\??|Contents|(The judgement for )?the effectiveness of the Local Safeguarding.*|The Local Safeguarding Children Board (is|requires).*)$", RegexOptions.IgnoreCase)]
     private static partial Regex TableStop();
 
     [GeneratedRegex(@"^(requires? improvement( to be good)?|improvement|requires|to be good|outstanding|good|inadequate|adequate|not judged)$", RegexOptions.IgnoreCase)]

@@ -13,7 +13,7 @@ public sealed partial class NumberedRule : ILineRule
     public bool Apply(LineContext line, BlockWriter writer)
     {
         var m = LineShapes.Numbered().Match(line.Text);
-        if (!m.Success) return false;
+        if (!m.Success) return Unspaced(line, writer);
         var number = m.Groups["n"].Value;
         var rest = m.Groups["rest"].Value.Trim();
         bool hasDot = m.Groups["dot"].Success || number.Contains('.');
@@ -32,6 +32,23 @@ public sealed partial class NumberedRule : ILineRule
         return true;
     }
 
+    /// <summary>
+    /// "38.Leaders and practitioners …": the number printed with no space before the text (a PDF that
+    /// kerns the gap away). Taken as a paragraph number only when it is the next in the run of numbered
+    /// paragraphs, so a decimal, an abbreviation or a heading's number is never mistaken for one.
+    /// </summary>
+    private static bool Unspaced(LineContext line, BlockWriter writer)
+    {
+        var m = UnspacedNumber().Match(line.Text);
+        if (!m.Success || writer.LastParagraphNumber <= 0 || !int.TryParse(m.Groups["n"].ValueSpan, out var n) || n != writer.LastParagraphNumber + 1) return false;
+        writer.StartParagraph(m.Groups["n"].Value, m.Groups["rest"].Value.Trim(), ParagraphKind.Text);
+        writer.LastParagraphNumber = n;
+        return true;
+    }
+
     [GeneratedRegex(@"^\s*\d{1,3}\.?\s+\*\*[^*]+\*\*")]
     private static partial Regex BoldItem();
+
+    [GeneratedRegex(@"^(?<n>\d{1,3})\.(?<rest>[A-Z‘“'""(][a-z’'""A-Z ].*)$")]
+    private static partial Regex UnspacedNumber();
 }
