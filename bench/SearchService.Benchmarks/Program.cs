@@ -178,6 +178,11 @@ internal static partial class Bench
         int n = 0;
         while (clock.Elapsed.TotalSeconds < seconds) { index.Search(requests[n % requests.Count]); n++; }
         Console.WriteLine($"{query}: {n} searches, mean {clock.Elapsed.TotalMilliseconds / n:0.000} ms, {index.Search(requests[0]).Total} matches (first)");
+        // What a search allocates and how often it makes the GC run: large objects force gen 2 collections.
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        int[] gcs = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        for (int i = 0; i < 200; i++) index.Search(requests[i % requests.Count]);
+        Console.WriteLine($"  per search: {(GC.GetTotalAllocatedBytes(precise: true) - before) / 200 / 1024.0:0.0} KiB allocated; over 200 searches gen0 {GC.CollectionCount(0) - gcs[0]}, gen1 {GC.CollectionCount(1) - gcs[1]}, gen2 {GC.CollectionCount(2) - gcs[2]} collections");
     }
 
     private static (double P50, double P99) Time(Action action, int runs = 200)

@@ -18,6 +18,9 @@ public class JudgementReadingTests
     [InlineData("Capacity to improve, including the management of services for children and young people", Framework.AnnualPerformanceAssessment, "Capacity to improve", "Capacity to improve")]
     [InlineData("Outcomes for looked after children and young people", Framework.LookedAfterChildrenInspection, "Outcomes for looked after children", "Outcomes for looked after children and young people")]
     [InlineData("The Local Safeguarding Children Board (LSCB)", Framework.SingleInspection, "Local Safeguarding Children Board", "Local Safeguarding Children Board")]
+    [InlineData("The effectiveness of the Swindon Safeguarding Children Board (SSCB)", Framework.SingleInspection, "Local Safeguarding Children Board", "Local Safeguarding Children Board")]
+    [InlineData("Section 2: The effectiveness of the local safeguarding children board", Framework.SingleInspection, "Local Safeguarding Children Board", "Local Safeguarding Children Board")]
+    [InlineData("The graded judgment for adoption performance", Framework.SingleInspection, "Adoption performance", "Adoption performance")]
     public void Each_framework_heading_maps_to_its_own_term_and_the_cross_framework_one(string heading, Framework framework, string common, string name)
     {
         var term = OutcomeAreas.TermFor(heading, framework);
@@ -31,6 +34,8 @@ public class JudgementReadingTests
     [InlineData("children looked after and achieving")]
     [InlineData("Staying safe is better this year")]
     [InlineData("What needs to improve?")]
+    [InlineData("Section 1: the local authority")]
+    [InlineData("Key strengths and weaknesses of the SSCB")]
     public void Fragments_and_prose_name_no_area(string text) => Assert.Null(OutcomeAreas.TermFor(text));
 
     [Theory]

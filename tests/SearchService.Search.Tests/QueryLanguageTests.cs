@@ -155,6 +155,26 @@ public class QueryLanguageTests(SeedIndexFixture seeds) : IClassFixture<SeedInde
         Assert.Equal(expected, Search("=\"looked after children\"").Total);
     }
 
+    [Fact]
+    public void A_phrase_form_that_contains_a_one_word_form_of_its_group_is_not_searched_twice()
+    {
+        using var analyzer = new ReportAnalyzer();
+        var synonyms = new Synonyms([["fostering", "foster carers", "foster homes", "kinship care"]]);
+        var query = new QueryBuilder(analyzer, synonyms).Build(UserQuery.Parse("fostering")).Query.ToString();
+        // "foster homes" (foster home) can only match where "foster" does; "kinship care" can match elsewhere.
+        Assert.DoesNotContain("foster home", query);
+        Assert.DoesNotContain("foster_care", query);
+        Assert.Contains("kinship", query);
+        // The count is what the whole group finds, phrase forms included.
+        var withGroup = new Synonyms([["fostering", "foster carers", "foster homes"]]);
+        var plain = new QueryBuilder(analyzer, withGroup).Build(UserQuery.Parse("fostering")).Query.ToString();
+        Assert.Equal("+text:foster", plain);
+        using var every = Index.Export(new SearchRequest());
+        int expected = every.Rows.Count(p => System.Text.RegularExpressions.Regex.IsMatch(p.Text, @"\bfoster", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        Assert.True(expected > 0);
+        Assert.Equal(expected, Search("fostering").Total);
+    }
+
     /// <summary>Compares parsed nodes by structure (records hold lists, which compare by reference).</summary>
     private sealed class NodeComparer : IEqualityComparer<QueryNode>
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SearchService.Core.Model;
 
 namespace SearchService.Core.Metadata;
@@ -11,7 +12,7 @@ namespace SearchService.Core.Metadata;
 /// on social work practice" are both <see cref="ImpactOfLeaders"/>. A heading is matched as a whole
 /// (its printed number and a leading "The" aside), so prose that mentions an area never takes it.
 /// </summary>
-public static class OutcomeAreas
+public static partial class OutcomeAreas
 {
     // Cross-framework terms: the facet's values.
     public const string BeingHealthy = "Being healthy";
@@ -151,6 +152,8 @@ public static class OutcomeAreas
     {
         var h = Normalise(heading);
         if (h.Length == 0) return null;
+        // A board printed under its own name ("the Swindon Safeguarding Children Board (SSCB)") is the LSCB.
+        h = LocalBoard().Replace(h, "effectiveness of the local safeguarding children board");
         Term? any = null;
         foreach (var term in Vocabulary)
         {
@@ -204,7 +207,17 @@ public static class OutcomeAreas
         int i = 0;
         while (i < t.Length && (char.IsDigit(t[i]) || t[i] == '.')) i++;
         if (i > 0 && i < t.Length && t[i] == ' ') t = t[(i + 1)..];
+        // Ofsted prints both spellings ("The graded judgment for adoption performance is good").
+        t = t.Replace("judgment", "judgement", StringComparison.Ordinal);
+        // A part's number ("Section 2: The effectiveness of …") as a printed number.
+        if (PartNumber().Match(t) is { Success: true } part) t = t[part.Length..];
         if (t.StartsWith("the ", StringComparison.Ordinal)) t = t[4..];
         return t;
     }
+
+    [GeneratedRegex(@"^section \d+: ")]
+    private static partial Regex PartNumber();
+
+    [GeneratedRegex(@"^(?:effectiveness of (?:the )?)?(?:[a-z'&-]+ ){1,6}safeguarding children'?s? board(?: \([a-z]{3,6}\))?$")]
+    private static partial Regex LocalBoard();
 }

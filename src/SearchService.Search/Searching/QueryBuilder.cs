@@ -424,8 +424,13 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
                     // in the user's own words ranks first, and the vocabulary fills in where they are missing.
                     var any = new BooleanQuery(disableCoord: true);
                     if (Core(s.Typed, match, false, EmptySet) is { } typed) any.Add(typed, Occur.SHOULD);
+                    var single = SingleTerms(s);
                     foreach (var alt in s.Alternatives)
                     {
+                        // A phrase that contains a one-word form of the same group ("foster homes" beside
+                        // "fostering", both "foster") can match no paragraph that form does not: scoring it
+                        // costs a phrase scan for nothing the count or the page would show.
+                        if (alt is PhraseNode phrase && analyzer.Terms(phrase.Phrase) is { Count: > 1 } words && words.Any(single.Contains)) continue;
                         if (Core(alt, match, false, EmptySet) is not { } q) continue;
                         q.Boost *= synonyms.AlternativeWeight;
                         any.Add(q, Occur.SHOULD);
@@ -461,6 +466,18 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
             default:
                 return null;
         }
+    }
+
+    /// <summary>The one-term forms of a synonym group (typed or alternative), as indexed.</summary>
+    private HashSet<string> SingleTerms(SynonymNode s)
+    {
+        var single = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var form in s.Alternatives.Prepend(s.Typed))
+        {
+            var text = form switch { WordNode w => w.Word, PhraseNode p => p.Phrase, _ => null };
+            if (text is not null && analyzer.Terms(text) is { Count: 1 } terms) single.Add(terms[0]);
+        }
+        return single;
     }
 
     private Query? AnyOf(IEnumerable<QueryNode> alternatives, MatchMode match)

@@ -81,7 +81,7 @@ public static partial class OfstedReportRecognizer
             FrontMatter = frontMatter,
             IdDate = published ?? fields.InspectionEnd,
             NumericScale = GradeScales.Inspection,
-            PartHeadings = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Section 1: The Local Authority", "Section 2: The effectiveness local safeguarding children board" },
+            PartHeadings = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Section 1: The Local Authority", "Section 2: The effectiveness of the local safeguarding children board" },
             FrontPageLines = fields.Lines,
             BodyLines = body,
             UnreadJudgementTable = tableUnread,
