@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
+using SearchService.Api.Features.Accessibility;
 using SearchService.Api.Features.Admin;
 using SearchService.Api.Features.Ask;
 using SearchService.Api.Features.Authorities;
@@ -72,6 +73,7 @@ public static class SearchApp
         app.MapAsk();
         app.MapBriefings();
         app.MapPermalinks();
+        app.MapAccessibility();
         app.MapAdmin(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminOptions>>().Value);
         app.MapHealth();
         return app;

@@ -89,7 +89,7 @@ public class BrowserTests(KestrelApiServer server) : IClassFixture<KestrelApiSer
         Assert.Contains("[^2]: ", markdown);
         Assert.Contains("## Sources", markdown);
 
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "search-1280.png"), FullPage = false });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "journey-exported-1280.png"), FullPage = false });
         Assert.Empty(errors);
     }
 

@@ -93,7 +93,7 @@ public class EnglandPageTests(KestrelCorpusApiServer corpus) : IClassFixture<Kes
         Assert.All(overallColumn, t => Assert.Equal("Good", t));
         Assert.Equal(rows.ToString(System.Globalization.CultureInfo.InvariantCulture),
             (await page.InnerTextAsync("#counts tbody tr:first-child td[data-grade=good]")).Trim());
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("england-1280.png"), FullPage = false });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("england-filtered-1280.png"), FullPage = false });
 
         // Export what is shown as XLSX and open it.
         var sheet = await DownloadXlsx(page, "#xlsx", @"^england-latest-judgements-west-midlands-overall-effectiveness-good-\d{4}-\d{2}-\d{2}\.xlsx$");
@@ -115,8 +115,8 @@ public class EnglandPageTests(KestrelCorpusApiServer corpus) : IClassFixture<Kes
     }
 
     [Theory]
-    [InlineData("/england?region=London", "document.querySelectorAll('#rows tr').length > 10", "england-390.png")]
-    [InlineData("/england/coventry", "document.querySelectorAll('#neighbours tbody tr').length === 11", "authority-390.png")]
+    [InlineData("/england?region=London", "document.querySelectorAll('#rows tr').length > 10", "england-london-390.png")]
+    [InlineData("/england/coventry", "document.querySelectorAll('#neighbours tbody tr').length === 11", "authority-neighbours-390.png")]
     public async Task At_390px_the_page_fits_and_wide_tables_scroll_inside_themselves(string path, string loaded, string screenshot)
     {
         var (playwright, browser) = await Launch();
@@ -163,7 +163,7 @@ public class EnglandPageTests(KestrelCorpusApiServer corpus) : IClassFixture<Kes
         await page.ClickAsync("#compare");
         await page.WaitForSelectorAsync(".comparison-table tbody tr");
         Assert.Equal(11, await page.Locator(".comparison-table tbody tr").CountAsync());
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("authority-1280.png"), FullPage = false });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("authority-compared-1280.png"), FullPage = false });
 
         // Search the authority and its neighbours: the search page, scoped to the group.
         await page.CheckAsync("input[name=scope][value=neighbours]");

@@ -13,9 +13,11 @@ const BASKET_KEY = 'searchservice.briefing';
 const $ = (id) => document.getElementById(id);
 
 // A grade badge shows the words the report printed ("Requires improvement to be good", "Grade 2 (Good)");
-// its colour and tooltip give the normalised level.
+// when they name no level ("Grade 2") the level follows in words: never colour alone (HtmlPage.GradeText, the same rule).
+const LEVEL_WORDS = /outstanding|good|adequate|requires improvement|inadequate|not judged|satisfactory|poor|excellent/i;
 function badge(g) {
-  return `<span class="grade grade-${esc(g.label.replace(/ /g, '-'))}" title="level: ${esc(g.label)}">${esc(g.raw)}</span>`;
+  const text = LEVEL_WORDS.test(g.raw) ? g.raw : `${g.raw} (${g.label})`;
+  return `<span class="grade grade-${esc(g.label.replace(/ /g, '-'))}">${esc(text)}</span>`;
 }
 
 // "para. 86" for a printed number; other labels ("front page", "Table 1") as they stand.
@@ -205,6 +207,8 @@ function renderChips(s) {
 
 function renderFacets(facets, s) {
   if (!facets) return;
+  // The lists are drawn anew: a keyboard user keeps their place on the box they just ticked.
+  const focused = document.activeElement && $('facetLists').contains(document.activeElement) ? document.activeElement.id : null;
   $('facetLists').innerHTML = FACETS.map(([key, title]) => {
     const values = facets[key] || [];
     if (values.length === 0) return '';
@@ -224,6 +228,7 @@ function renderFacets(facets, s) {
     next.page = 1;
     go(next);
   }));
+  if (focused && $(focused)) $(focused).focus();
 }
 
 function renderResults(result, s, asking) {
@@ -308,6 +313,11 @@ async function renderTrend(s) {
           x="${x + 2}" y="${h - bottom - bh}" width="${Math.max(2, bw - 4)}" height="${bh}"></rect>
         ${i % every === 0 ? `<text class="year" x="${x + bw / 2}" y="${h - 6}" text-anchor="middle">${esc(b.value)}</text>` : ''}</g>`;
     }).join('');
+    // The same numbers as a table: the chart's text alternative.
+    $('trendTable').innerHTML = `<table><caption class="visually-hidden">${esc($('trendCaption').textContent)}</caption>
+      <thead><tr><th scope="col">Year</th><th scope="col">Matching paragraphs</th><th scope="col">In documents</th><th scope="col">Paragraphs indexed</th><th scope="col">Share</th></tr></thead>
+      <tbody>${buckets.map(b => `<tr><th scope="row">${esc(b.value)}</th><td>${b.paragraphs.toLocaleString('en-GB')}</td><td>${b.documents.toLocaleString('en-GB')}</td>
+        <td>${b.totalParagraphs.toLocaleString('en-GB')}</td><td>${(b.share * 100).toFixed(1)}%</td></tr>`).join('')}</tbody></table>`;
     $('trendChart').innerHTML = `<svg viewBox="0 0 ${w} ${h}" role="img" aria-label="${share ? 'Share of paragraphs' : 'Matching paragraphs'} per year, ${esc(buckets[0].value)} to ${esc(buckets[buckets.length - 1].value)}">
       ${ticks}<line class="baseline" x1="${left}" x2="${w}" y1="${h - bottom}" y2="${h - bottom}" stroke="currentColor"></line>${bars}</svg>`;
     box.hidden = false;

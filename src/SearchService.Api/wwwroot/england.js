@@ -22,14 +22,17 @@ function day(iso) {
 }
 
 const sentence = (s) => s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+// The printed words, with the level added when they name none ("Grade 2 (good)"): never colour alone (app.js, the same rule).
+const LEVEL_WORDS = /outstanding|good|adequate|requires improvement|inadequate|not judged|satisfactory|poor|excellent/i;
+const gradeWords = (j) => sentence(LEVEL_WORDS.test(j.printed) ? j.printed : `${j.printed} (${j.grade})`);
 const judgementFor = (latest, area) => latest ? latest.judgements.find(j => j.area === area) || null : null;
 
 // A judgement as printed, linked to the paragraph it is printed in; the grade class gives colour, the words the meaning.
 function judgementCell(j, latest) {
   if (!latest) return '<td class="none" data-sort="-1"><span aria-hidden="true">—</span><span class="visually-hidden">no inspection indexed</span></td>';
   if (!j) return '<td class="none" data-sort="0">Not judged</td>';
-  const badge = `<span class="grade grade-${esc(j.grade)}" title="Normalised: ${esc(j.grade)}">${esc(sentence(j.printed))}</span>`;
-  return `<td data-sort="${RANK[j.grade] || 0}">${j.url ? `<a class="cite" href="${esc(j.url)}" aria-label="${esc(sentence(j.printed))}: ${esc(j.area)}, the paragraph it is printed in">${badge}</a>` : badge}</td>`;
+  const badge = `<span class="grade grade-${esc(j.grade)}">${esc(gradeWords(j))}</span>`;
+  return `<td data-sort="${RANK[j.grade] || 0}">${j.url ? `<a class="cite" href="${esc(j.url)}" aria-label="${esc(gradeWords(j))}: ${esc(j.area)}, the paragraph it is printed in">${badge}</a>` : badge}</td>`;
 }
 
 function latestCell(a) {
@@ -190,7 +193,7 @@ function gradeTable(caption, rows, ranked) {
 
 function judgementList(judgements) {
   if (judgements.length === 0) return '<span class="meta">No judgements printed</span>';
-  return `<ul class="judgements">${judgements.map(j => `<li>${esc(j.area)}: ${j.url ? `<a class="cite" href="${esc(j.url)}">` : ''}<span class="grade grade-${esc(j.grade)}" title="Normalised: ${esc(j.grade)}">${esc(sentence(j.printed))}</span>${j.url ? '</a>' : ''}</li>`).join('')}</ul>`;
+  return `<ul class="judgements">${judgements.map(j => `<li>${esc(j.area)}: ${j.url ? `<a class="cite" href="${esc(j.url)}">` : ''}<span class="grade grade-${esc(j.grade)}">${esc(gradeWords(j))}</span>${j.url ? '</a>' : ''}</li>`).join('')}</ul>`;
 }
 
 async function initAuthority() {

@@ -19,14 +19,28 @@ internal static class HtmlPage
         <link rel="stylesheet" href="/app.css">
         </head>
         <body>
-        <a class="skip" href="#main">Skip to content</a>
-        <header class="bar"><a class="brand" href="/">SearchService</a><span class="tag">children's services evidence</span></header>
-        <main id="main" class="page">
+        <a class="skip" href="#main">Skip to main content</a>
+        <header class="bar"><a class="brand" href="/">SearchService</a><span class="tag">children's services evidence</span>
+          <nav class="site" aria-label="Site"><a href="/">Search</a> <a href="/england">England</a></nav></header>
+        <main id="main" class="page" tabindex="-1">
         {{body}}
         </main>
+        {{Footer}}
         <script src="/page.js"></script>
         </body>
         </html>
+        """;
+
+    /// <summary>
+    /// The footer of every page (the static pages in wwwroot repeat it): the accessibility statement
+    /// public bodies must link from every page, and the API's documentation.
+    /// </summary>
+    public const string Footer = """
+        <footer class="site-footer"><nav aria-label="Support links"><ul>
+          <li><a href="/accessibility">Accessibility statement</a></li>
+          <li><a href="/scalar/">API documentation</a></li>
+          <li><a href="/openapi/v1.json">OpenAPI document</a></li>
+        </ul></nav></footer>
         """;
 
     /// <summary>
@@ -36,7 +50,7 @@ internal static class HtmlPage
     /// </summary>
     public static Results<ContentHttpResult, ProblemHttpResult> Error(HttpRequest request, int status, string title, string detail, params (string Href, string Text)[] ways)
     {
-        if (WantsJson(request)) return TypedResults.Problem(detail: detail, statusCode: status, title: title);
+        if (!Infrastructure.HtmlProblemWriter.PrefersHtml(request)) return TypedResults.Problem(detail: detail, statusCode: status, title: title);
         return TypedResults.Content(ErrorPage(title, detail, status, request.HttpContext.TraceIdentifier, ways), "text/html; charset=utf-8", statusCode: status);
     }
 
@@ -50,9 +64,19 @@ internal static class HtmlPage
         return Render(title, body);
     }
 
-    /// <summary>Whether the client should get problem details rather than a page: anything but a browser, which prefers text/html (curl's */* included).</summary>
-    public static bool WantsJson(HttpRequest request) => !Infrastructure.HtmlProblemWriter.PrefersHtml(request);
-
+    /// <summary>
+    /// A grade as the words the report printed; when those words name no level ("Grade 2") the level
+    /// follows in words, so the grade is never told by the badge's colour alone.
+    /// </summary>
     public static string GradeBadge(Core.Model.Grade? g) =>
-        g is null ? "" : $"<span class=\"grade grade-{E(g.Label.Replace(' ', '-'))}\" title=\"level: {E(g.Label)}\">{E(g.Raw)}</span>";
+        g is null ? "" : $"<span class=\"grade grade-{E(g.Label.Replace(' ', '-'))}\">{E(GradeText(g.Raw, g.Label))}</span>";
+
+    /// <summary>A grade's level in words ("requires improvement"), for a table whose next column holds the printed words.</summary>
+    public static string LevelBadge(Core.Model.Grade g) => $"<span class=\"grade grade-{E(g.Label.Replace(' ', '-'))}\">{E(g.Label)}</span>";
+
+    /// <summary>The printed words, with the level added when they do not say it (the same rule as the pages' scripts).</summary>
+    public static string GradeText(string raw, string label) =>
+        LevelWords.Any(w => raw.Contains(w, StringComparison.OrdinalIgnoreCase)) ? raw : $"{raw} ({label})";
+
+    private static readonly string[] LevelWords = ["outstanding", "good", "adequate", "requires improvement", "inadequate", "not judged", "satisfactory", "poor", "excellent"];
 }

@@ -52,6 +52,10 @@ public static class PermalinkEndpoints
         sb.Append($"<button type=\"button\" data-copy=\"{E(p.Citation + " " + url)}\">Copy citation</button> ");
         sb.Append($"<button type=\"button\" data-copy=\"{E(markdown)}\">Copy as Markdown</button>");
         sb.Append($"<p class=\"meta\">Permanent link: <a href=\"{E(url)}\">{E(url)}</a></p></section>");
+        // The briefing basket lives in the browser (page.js adds to it); its export is on the search page.
+        sb.Append("<section class=\"add-briefing\" aria-labelledby=\"briefingTitle\"><h2 id=\"briefingTitle\">Briefing</h2>");
+        sb.Append($"<button type=\"button\" class=\"primary\" data-add-to-briefing data-id=\"{E(p.Id)}\" data-title=\"{E(p.DocumentTitle)}\" data-paragraph=\"{E(p.Label)}\" data-citation=\"{E(p.Citation)}\">Add to briefing</button>");
+        sb.Append("<p id=\"briefingStatus\" role=\"status\"></p></section>");
         sb.Append($"<p><a href=\"/d/{Uri.EscapeDataString(p.DocumentId)}\">Whole document outline</a> · <a href=\"/\">Search</a></p>");
         return TypedResults.Content(Render($"{p.DocumentTitle}, {Citations.Locator(p.Label)}", sb.ToString()), "text/html; charset=utf-8");
     }
@@ -80,9 +84,9 @@ public static class PermalinkEndpoints
         sb.Append("</p>");
         if (d.Judgements.Count > 0)
         {
-            sb.Append("<h2>Judgements</h2><table><thead><tr><th scope=\"col\">Judgement</th><th scope=\"col\">Grade</th><th scope=\"col\">As printed</th></tr></thead><tbody>");
+            sb.Append("<h2>Judgements</h2><table><thead><tr><th scope=\"col\">Judgement</th><th scope=\"col\">Level</th><th scope=\"col\">As printed</th></tr></thead><tbody>");
             foreach (var j in d.Judgements)
-                sb.Append($"<tr><td>{E(j.Area)}</td><td>{GradeBadge(j.Grade)}</td><td>{(j.ParagraphId is null ? E(j.Grade.Raw) : $"<a href=\"/p/{Uri.EscapeDataString(j.ParagraphId)}\">{E(j.Grade.Raw)}</a>")}</td></tr>");
+                sb.Append($"<tr><td>{E(j.Area)}</td><td>{LevelBadge(j.Grade)}</td><td>{(j.ParagraphId is null ? E(j.Grade.Raw) : $"<a href=\"/p/{Uri.EscapeDataString(j.ParagraphId)}\">{E(j.Grade.Raw)}</a>")}</td></tr>");
             sb.Append("</tbody></table>");
         }
         sb.Append("<h2>Outline</h2>");
