@@ -88,5 +88,8 @@ public sealed record ReportDocument(
 
     public DateOnly? InspectionEnd => FrontMatter.InspectionEnd;
 
+    /// <summary>The acronyms the document defines in its own words ("graded care profile (GCP)"), found while enriching.</summary>
+    public IReadOnlyList<AcronymDefinition> Definitions { get; init; } = [];
+
     public string? LeadInspector => FrontMatter.LeadInspector;
 }
