@@ -205,7 +205,7 @@ public sealed partial class Synonyms
     internal List<string> Variants(string typed, IVocabularyStatistics? index)
     {
         var result = new List<string>();
-        if (Find(typed) is { } group)
+        if ((Find(typed) ?? ByVariant(typed, index)) is { } group)
         {
             foreach (var t in group.Terms)
             {
@@ -239,6 +239,20 @@ public sealed partial class Synonyms
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// The group of the British spelling or the other compound form of a typed term the groups
+    /// lack as typed ("challenging behavior" → the group of "challenging behaviour"), when the
+    /// index holds that form: a variant is searched with its group, as the form the reports print would be.
+    /// </summary>
+    private VocabularyGroup? ByVariant(string typed, IVocabularyStatistics? index)
+    {
+        if (index is null) return null;
+        var forms = Enumerable.Empty<string>();
+        if (Mechanisms.HasFlag(VocabularyMechanisms.Spellings)) forms = forms.Concat(SpellingVariants.Of(typed));
+        if (Mechanisms.HasFlag(VocabularyMechanisms.Compounds)) forms = forms.Concat(CompoundVariants.Of(typed));
+        return forms.Where(v => Held(v, index)).Select(v => Find(v)).FirstOrDefault(g => g is not null);
     }
 
     private static bool Held(string text, IVocabularyStatistics index)
