@@ -41,7 +41,10 @@ public static class ReportParser
             var frontMatter = profile.FrontMatter with { ParagraphId = paragraphs.FirstOrDefault(p => p.Label == FrontPageLabel)?.Id };
             var document = new ReportDocument(
                 id, profile.Title, profile.DocumentType, profile.Framework, profile.Publisher, profile.Authority, frontMatter,
-                Path.GetFileName(source.Path), profile.PartOf, sections, paragraphs, judgements);
+                Path.GetFileName(source.Path), profile.PartOf, sections, paragraphs, judgements)
+            {
+                Definitions = AcronymDefinitions.In(paragraphs),
+            };
             documents.Add(document with { Findings = QualityRules.Check(document, profile.UnreadJudgementTable) });
         }
         return documents;

@@ -88,6 +88,9 @@ public sealed record ReportDocument(
 
     public DateOnly? InspectionEnd => FrontMatter.InspectionEnd;
 
+    /// <summary>The acronyms the document defines in its own words ("graded care profile (GCP)"), found while enriching.</summary>
+    public IReadOnlyList<AcronymDefinition> Definitions { get; init; } = [];
+
     public string? LeadInspector => FrontMatter.LeadInspector;
 
     /// <summary>What the reader could not resolve (authority, type, dates, judgements, areas): the document's entry in the data-quality listing; empty when it reads clean.</summary>

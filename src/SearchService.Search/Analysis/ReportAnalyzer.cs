@@ -28,7 +28,15 @@ public sealed class ReportAnalyzer : Analyzer
     public static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>Components per field: the indexed text, phrases and plain words are analysed differently.</summary>
-    public ReportAnalyzer() : base(PER_FIELD_REUSE_STRATEGY) { }
+    public ReportAnalyzer() : this(Stemmer.KStem) { }
+
+    /// <summary>
+    /// With another of Analysis.Common's English stemmers: for measuring them against each other
+    /// (an index must be searched with the stemmer it was built with; the shipped one is KStem).
+    /// </summary>
+    internal ReportAnalyzer(Stemmer stemmer) : base(PER_FIELD_REUSE_STRATEGY) => Stemmer = stemmer;
+
+    internal Stemmer Stemmer { get; }
 
     /// <summary>The field name a phrase is analysed under to get its common grams (never indexed).</summary>
     public const string PhraseField = "text.phrase";
@@ -64,7 +72,12 @@ public sealed class ReportAnalyzer : Analyzer
         TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
         stream = new LowerCaseFilter(Version, stream);
         if (fieldName == SnippetField) stream = new PrefixGate(stream);
-        stream = new KStemFilter(stream);
+        stream = Stemmer switch
+        {
+            Stemmer.Minimal => new EnglishMinimalStemFilter(stream),
+            Stemmer.Porter => new PorterStemFilter(stream),
+            _ => new KStemFilter(stream),
+        };
         if (fieldName == Indexing.IndexSchema.Text) stream = new CommonGramsFilter(Version, stream, CommonWords);
         else if (fieldName == PhraseField) stream = new CommonGramsQueryFilter(new CommonGramsFilter(Version, stream, CommonWords));
         return new TokenStreamComponents(tokenizer, stream);
@@ -178,3 +191,16 @@ public sealed class ReportAnalyzer : Analyzer
 
 /// <summary>Receives one analysed term (valid only during the call) and its offsets in the original text.</summary>
 public delegate void TermVisitor(ReadOnlySpan<char> term, int start, int end);
+
+/// <summary>Analysis.Common's English stemmers (measured on the relevance sets: BENCHMARKS.md).</summary>
+internal enum Stemmer
+{
+    /// <summary>KStem: plurals and common derivations by a dictionary, without Porter's over-stemming (shipped).</summary>
+    KStem,
+
+    /// <summary>EnglishMinimalStemFilter: plurals only ("placements" → "placement").</summary>
+    Minimal,
+
+    /// <summary>Porter: the classic suffix stripper ("assessment" → "assess").</summary>
+    Porter,
+}

@@ -8,6 +8,9 @@ public static class IndexSchema
     public const string KindParagraph = "paragraph";
     public const string KindDocument = "document";
 
+    /// <summary>The one record holding the acronyms the documents define (learned at index time), switched with them in the same commit.</summary>
+    public const string KindLearned = "learned";
+
     public const string Id = "id";
     public const string DocumentId = "documentId";
     public const string Text = "text";

@@ -11,4 +11,5 @@ namespace SearchService.Search.Indexing;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ParagraphRecord))]
 [JsonSerializable(typeof(DocumentRecord))]
+[JsonSerializable(typeof(List<SearchService.Core.LearnedAcronym>))]
 internal sealed partial class RecordJson : JsonSerializerContext;

@@ -21,13 +21,17 @@ public sealed class ReportIndexWriter : IDisposable
     private readonly IndexWriter _writer;
     private readonly FSDirectory _directory;
     private readonly HashSet<string> _documentIds = new(StringComparer.Ordinal);
+    private readonly AcronymLearner _learner = new();
 
     /// <summary>Starts a build that will replace everything in <paramref name="indexPath"/> when committed.</summary>
-    public ReportIndexWriter(string indexPath)
+    public ReportIndexWriter(string indexPath) : this(indexPath, Stemmer.KStem) { }
+
+    /// <summary>A build analysed with another stemmer (for measuring them; see <see cref="Stemmer"/>).</summary>
+    internal ReportIndexWriter(string indexPath, Stemmer stemmer)
     {
         System.IO.Directory.CreateDirectory(indexPath);
         _directory = FSDirectory.Open(indexPath);
-        var config = new IndexWriterConfig(ReportAnalyzer.Version, new ReportAnalyzer())
+        var config = new IndexWriterConfig(ReportAnalyzer.Version, new ReportAnalyzer(stemmer))
         {
             OpenMode = OpenMode.CREATE,
             Similarity = new BM25Similarity(),
@@ -51,6 +55,7 @@ public sealed class ReportIndexWriter : IDisposable
             new StoredField(IndexSchema.Json, JsonSerializer.Serialize(DocumentRecord.From(document), RecordJson.Default.DocumentRecord)),
         };
         _writer.AddDocument(docFields);
+        _learner.Add(document);
         foreach (var p in document.Paragraphs)
         {
             _writer.AddDocument(ParagraphFields(document, p));
@@ -115,9 +120,17 @@ public sealed class ReportIndexWriter : IDisposable
         fields.Add(new SortedDocValuesField(name, new Lucene.Net.Util.BytesRef(value)));
     }
 
-    /// <summary>Makes the new contents visible to readers, all at once.</summary>
+    /// <summary>The acronyms the documents added so far define (what the commit stores with them).</summary>
+    public IReadOnlyList<LearnedAcronym> Learned => _learner.Build();
+
+    /// <summary>Makes the new contents visible to readers, all at once, with the acronyms their documents define.</summary>
     public void Commit()
     {
+        _writer.AddDocument(new LuceneDocument
+        {
+            new StringField(IndexSchema.Kind, IndexSchema.KindLearned, Field.Store.NO),
+            new StoredField(IndexSchema.Json, JsonSerializer.Serialize(_learner.Build().ToList(), RecordJson.Default.ListLearnedAcronym)),
+        });
         _writer.Commit();
         _committed = true;
     }

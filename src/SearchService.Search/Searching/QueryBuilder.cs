@@ -86,7 +86,14 @@ internal sealed class HighlightVocabulary
 public enum MatchMode { All, Any }
 
 /// <summary>A typed word or phrase and the synonyms it was expanded to (in the order tried).</summary>
-public sealed record SynonymExpansion(string Typed, IReadOnlyList<string> Alternatives);
+public sealed record SynonymExpansion(string Typed, IReadOnlyList<string> Alternatives)
+{
+    /// <summary>The alternatives that come from acronyms the documents define (learned at index time), with their source.</summary>
+    public IReadOnlyList<LearnedExpansion> Learned { get; init; } = [];
+}
+
+/// <summary>An alternative searched only in some authorities' paragraphs: a local name learned from their papers.</summary>
+public sealed record ScopedNode(QueryNode Inner, IReadOnlyList<string> Authorities) : QueryNode;
 
 /// <summary>A word or phrase of the query as typed, and its synonyms: any of them matches.</summary>
 public sealed record SynonymNode(QueryNode Typed, string TypedText, IReadOnlyList<QueryNode> Alternatives) : QueryNode;
@@ -126,6 +133,8 @@ public sealed class PreparedQuery
 /// </summary>
 public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
 {
+    private ReportAnalyzer Analyzer => analyzer;
+
     /// <summary>Most clauses a query may expand to (synonyms included), bounding the work per query.</summary>
     public int MaxClauses { get; init; } = 256;
 
@@ -136,6 +145,17 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
 
     /// <summary>No synonym expansion anywhere in the query (as <c>=word</c> does for one word).</summary>
     public bool Exact { get; init; }
+
+    /// <summary>The acronyms the searched index's documents define (used when the vocabulary's <see cref="VocabularyMechanisms.Learned"/> is on).</summary>
+    public LearnedVocabulary Learned { get; init; } = LearnedVocabulary.Empty;
+
+    /// <summary>The search's authority filter (resolved names; empty: all): a local learned name outside it is not searched.</summary>
+    public IReadOnlyCollection<string> Authorities { get; init; } = [];
+
+    private bool UseLearned => synonyms.Mechanisms.HasFlag(VocabularyMechanisms.Learned) && Learned.Entries.Count > 0;
+
+    /// <summary>The longest run of typed words looked up as one term.</summary>
+    private int MaxRun => UseLearned ? Math.Max(synonyms.MaxWords, Learned.MaxWords) : synonyms.MaxWords;
 
     private int _clauses;
 
@@ -207,6 +227,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         PhraseNode p => analyzer.Terms(p.Phrase).Select(t => (long)reader.DocFreq(new Term(IndexSchema.Text, t))).DefaultIfEmpty(0).Min(),
         RequiredNode r => Frequency(r.Inner, reader),
         SynonymNode s => s.Alternatives.Prepend(s.Typed).Sum(n => Frequency(n, reader)),
+        ScopedNode s => Frequency(s.Inner, reader),
         AnyNode a => a.Alternatives.Sum(n => Frequency(n, reader)),
         AllNode a => a.Required.Select(n => Frequency(n, reader)).DefaultIfEmpty(0).Min(),
         _ => 0,
@@ -296,10 +317,10 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         switch (node)
         {
             case PhraseNode p when !p.Exact && !Exact && Alternatives(p.Phrase) is { Count: > 0 } alts:
-                expansions.Add(new SynonymExpansion(p.Phrase, alts));
+                expansions.Add(Expansion(p.Phrase, alts));
                 return new SynonymNode(p, p.Phrase, alts.Select(AlternativeNode).ToList());
             case WordNode w when !w.Exact && !Exact && Alternatives(w.Word) is { Count: > 0 } alts:
-                expansions.Add(new SynonymExpansion(w.Word, alts));
+                expansions.Add(Expansion(w.Word, alts));
                 return new SynonymNode(w, w.Word, alts.Select(AlternativeNode).ToList());
             case AnyNode any:
                 return new AnyNode(any.Alternatives.Select(a => Expand(a, expansions)).ToList());
@@ -312,7 +333,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
                     for (int i = 0; i < items.Count;)
                     {
                         bool matched = false;
-                        for (int len = Math.Min(synonyms.MaxWords, items.Count - i); len >= 2 && !matched && !Exact; len--)
+                        for (int len = Math.Min(MaxRun, items.Count - i); len >= 2 && !matched && !Exact; len--)
                         {
                             var run = items.Skip(i).Take(len).ToList();
                             // "+placement +stability" and "placement AND stability" are the same concept as "placement stability".
@@ -320,7 +341,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
                             if (!words.All(n => n is WordNode { Exact: false })) continue;
                             var text = string.Join(" ", words.Cast<WordNode>().Select(n => n.Word));
                             if (Alternatives(text) is not { Count: > 0 } alts) continue;
-                            expansions.Add(new SynonymExpansion(text, alts));
+                            expansions.Add(Expansion(text, alts));
                             // The words as typed (all of them with all-words matching), or one of the alternatives,
                             // each alternative a phrase: the concept never becomes an OR of the alternatives' words.
                             var typed = new AllNode(run, []);
@@ -338,23 +359,33 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         }
     }
 
+    /// <summary>One alternative of a typed term: its text, and the learned definition it comes from (null: the curated vocabulary or a variant).</summary>
+    private sealed record Alternative(string Text, LearnedExpansion? Learned);
+
     /// <summary>
     /// The synonyms and variants of a term (see <see cref="Synonyms.Variants"/>) that analyse
-    /// differently from it and from each other, in the vocabulary's order.
+    /// differently from it and from each other, in the vocabulary's order; then, for a term the
+    /// curated groups do not hold, the acronyms the documents define (see <see cref="LearnedVocabulary"/>).
     /// </summary>
-    private List<string>? Alternatives(string text)
+    private List<Alternative>? Alternatives(string text)
     {
-        var variants = synonyms.Variants(text, Statistics is null ? null : _statistics ??= new IndexStatistics(this, Statistics));
+        var variants = synonyms.Variants(text, Statistics is null ? null : _statistics ??= new IndexStatistics(this, Statistics))
+            .Select(v => new Alternative(v, null)).ToList();
+        if (UseLearned && synonyms.Find(text) is null)
+            variants.AddRange(Learned.Lookup(text, synonyms, Authorities).Select(l => new Alternative(l.Alternative, l)));
         if (variants.Count == 0) return null;
         var seen = new HashSet<string>(StringComparer.Ordinal) { string.Join(' ', analyzer.Terms(text)) };
-        var result = new List<string>();
+        var result = new List<Alternative>();
         foreach (var alt in variants)
         {
-            var key = string.Join(' ', analyzer.Terms(alt));
+            var key = string.Join(' ', analyzer.Terms(alt.Text));
             if (key.Length > 0 && seen.Add(key)) result.Add(alt);
         }
-        return result;
+        return result.Count == 0 ? null : result;
     }
+
+    private static SynonymExpansion Expansion(string typed, List<Alternative> alternatives) =>
+        new(typed, alternatives.Select(a => a.Text).ToList()) { Learned = alternatives.Where(a => a.Learned is not null).Select(a => a.Learned!).ToList() };
 
     private IndexStatistics? _statistics;
 
@@ -364,6 +395,8 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         private readonly IndexSearcher _searcher = new(reader);
 
         public long DocumentFrequency(string term) => reader.DocFreq(new Term(IndexSchema.Text, term));
+
+        public IReadOnlyList<string> Terms(string text) => builder.Analyzer.Terms(text);
 
         public long PhraseFrequency(string phrase)
         {
@@ -377,7 +410,12 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         }
     }
 
-    private static QueryNode AlternativeNode(string alternative) => alternative.Contains(' ') ? new PhraseNode(alternative, true) : new WordNode(alternative, true);
+    private static QueryNode AlternativeNode(Alternative alternative)
+    {
+        QueryNode node = alternative.Text.Contains(' ') ? new PhraseNode(alternative.Text, true) : new WordNode(alternative.Text, true);
+        // A local name is true only in its authority's papers.
+        return alternative.Learned?.Definition is { Global: false } local ? new ScopedNode(node, local.Authorities) : node;
+    }
 
     // ---- Highlighting --------------------------------------------------------------------------
 
@@ -394,7 +432,10 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
             case SynonymNode s:
                 Collect(s.Typed, highlights, synonym);
                 foreach (var alt in s.Alternatives)
-                    Collect(alt, highlights, highlights.AddForm(alt is PhraseNode p ? p.Phrase : ((WordNode)alt).Word, true));
+                {
+                    var inner = alt is ScopedNode scoped ? scoped.Inner : alt;
+                    Collect(inner, highlights, highlights.AddForm(inner is PhraseNode p ? p.Phrase : ((WordNode)inner).Word, true));
+                }
                 break;
         }
     }
@@ -418,6 +459,13 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
                 return TextQuery(p.Phrase);
             case RequiredNode r:
                 return Core(r.Inner, match, false, dropped);
+            case ScopedNode scoped:
+                {
+                    if (Core(scoped.Inner, match, false, EmptySet) is not { } inner) return null;
+                    var authorities = new BooleanQuery(disableCoord: true);
+                    foreach (var a in scoped.Authorities) authorities.Add(new TermQuery(new Term(IndexSchema.Authority, a)), Occur.SHOULD);
+                    return new FilteredQuery(inner, new QueryWrapperFilter(authorities));
+                }
             case SynonymNode s:
                 {
                     // The words as typed at full weight, the alternatives lighter (Synonyms.AlternativeWeight): a paragraph

@@ -28,7 +28,7 @@ public sealed partial class ReportIndex
         var searcher = (CatalogSearcher)_manager.Acquire();
         try
         {
-            var plan = PlanFor(request, searcher.IndexReader);
+            var plan = PlanFor(request, searcher);
             var page = RunSearch(searcher, plan, NothingDropped, dims, request, clock);
             Relaxation? relaxed = null;
             if (page.Missing is null && NeedsRelaxing(plan, page.Total))
@@ -158,7 +158,7 @@ public sealed partial class ReportIndex
         var searcher = (CatalogSearcher)_manager.Acquire();
         try
         {
-            var plan = PlanFor(request, searcher.IndexReader);
+            var plan = PlanFor(request, searcher);
             var filter = CombinedFilter(searcher.Catalog, dims, request.Filters);
             var matches = new BucketCollector(field);
             var missing = SearchWithin(searcher, plan.At(NothingDropped).Matching, filter, matches, clock);
@@ -269,7 +269,7 @@ public sealed partial class ReportIndex
         var searcher = (CatalogSearcher)_manager.Acquire();
         try
         {
-            var plan = PlanFor(request, searcher.IndexReader);
+            var plan = PlanFor(request, searcher);
             var filter = CombinedFilter(searcher.Catalog, dims, request.Filters);
             var matches = new MatchListCollector();
             var (scored, _) = plan.At(NothingDropped);
@@ -351,8 +351,9 @@ public sealed partial class ReportIndex
     /// Parses the user's query. Malformed syntax falls back to its plain words with a warning;
     /// no words at all is an error. An empty query matches every paragraph.
     /// </summary>
-    private QueryPlan PlanFor(SearchRequest request, IndexReader reader)
+    private QueryPlan PlanFor(SearchRequest request, CatalogSearcher searcher)
     {
+        var reader = searcher.IndexReader;
         var q = request.Query?.Trim() ?? "";
         if (q.Length > Limits.MaxQueryLength)
             throw new QueryLimitException($"The query is {q.Length} characters long; at most {Limits.MaxQueryLength} are allowed.", "maxQueryLength", Limits.MaxQueryLength);
@@ -364,6 +365,8 @@ public sealed partial class ReportIndex
             Exact = request.Exact,
             Statistics = reader,
             Grams = HasGrams(reader),
+            Learned = searcher.Catalog.Learned,
+            Authorities = request.Filters.Authority.Select(a => Core.Metadata.Authorities.FromUserText(a) ?? a).ToList(),
         };
         if (q.Length == 0) return new QueryPlan(null, builder, null, "");
         try

@@ -22,7 +22,7 @@ public sealed partial class ReportIndex : IDisposable
     private volatile Served _served;
     private readonly object _switching = new();
     private readonly List<FSDirectory> _retired = [];
-    private readonly ReportAnalyzer _analyzer = new();
+    private readonly ReportAnalyzer _analyzer;
     private readonly SnippetBuilder _snippets;
     private readonly FilterCache _filters = new();
     private readonly RecordCache _records;
@@ -31,8 +31,9 @@ public sealed partial class ReportIndex : IDisposable
     public SearchLimits Limits { get; }
     public string Path { get; }
 
-    private ReportIndex(string path, Synonyms synonyms, SearchLimits limits)
+    private ReportIndex(string path, Synonyms synonyms, SearchLimits limits, Stemmer stemmer = Stemmer.KStem)
     {
+        _analyzer = new ReportAnalyzer(stemmer);
         Path = path;
         Synonyms = synonyms;
         Limits = limits;
@@ -72,6 +73,9 @@ public sealed partial class ReportIndex : IDisposable
     /// <summary>Opens the index at <paramref name="path"/>; throws <see cref="IndexNotFoundException"/> when there is none.</summary>
     public static ReportIndex Open(string path, Synonyms? synonyms = null, SearchLimits? limits = null) =>
         new(path, synonyms ?? Synonyms.Empty, limits ?? new SearchLimits());
+
+    /// <summary>Opens an index built with another stemmer (for measuring them; see <see cref="Stemmer"/>).</summary>
+    internal static ReportIndex Open(string path, Synonyms synonyms, Stemmer stemmer) => new(path, synonyms, new SearchLimits(), stemmer);
 
     /// <summary>Whether <paramref name="path"/> holds a committed index.</summary>
     public static bool Exists(string path)
@@ -185,6 +189,7 @@ public sealed partial class ReportIndex : IDisposable
     {
         public required IReadOnlyList<DocumentRecord> Documents { get; init; }
         public required IReadOnlyDictionary<string, DocumentRecord> ById { get; init; }
+        public LearnedVocabulary Learned { get; init; } = LearnedVocabulary.Empty;
         /// <summary>Tells catalogs apart in cache keys (each commit gets its own).</summary>
         public Guid Stamp { get; } = Guid.NewGuid();
         /// <summary>The first and last year of the indexed documents (null when none has a year).</summary>
@@ -196,6 +201,18 @@ public sealed partial class ReportIndex : IDisposable
         public IReadOnlyDictionary<string, DocumentRecord> LatestInspections => _latest ??= England.Inspections.LatestByAuthority(Documents);
         private IReadOnlyDictionary<string, DocumentRecord>? _latest;
     }
+
+    /// <summary>The learned acronyms stored with this commit (none in an index built before they were learned).</summary>
+    private static LearnedVocabulary LoadLearned(IndexSearcher searcher)
+    {
+        var top = searcher.Search(new TermQuery(new Term(IndexSchema.Kind, IndexSchema.KindLearned)), 1);
+        if (top.TotalHits == 0) return LearnedVocabulary.Empty;
+        var entries = JsonSerializer.Deserialize(searcher.Doc(top.ScoreDocs[0].Doc).Get(IndexSchema.Json), RecordJson.Default.ListLearnedAcronym);
+        return entries is null ? LearnedVocabulary.Empty : new LearnedVocabulary(entries);
+    }
+
+    /// <summary>The acronyms the served documents define, learned when they were indexed.</summary>
+    public LearnedVocabulary Learned => WithCatalog(c => c.Learned);
 
     private sealed class CatalogSearcher(IndexReader reader, Catalog catalog) : IndexSearcher(reader)
     {
@@ -216,7 +233,7 @@ public sealed partial class ReportIndex : IDisposable
                 .ToList();
             // Decode the segments' doc values now, so the first search after a switch does not pay for it.
             foreach (var leaf in reader.Leaves) SegmentValues.Of(leaf.AtomicReader);
-            var catalog = new Catalog { Documents = docs, ById = docs.ToDictionary(d => d.Id, StringComparer.Ordinal) };
+            var catalog = new Catalog { Documents = docs, ById = docs.ToDictionary(d => d.Id, StringComparer.Ordinal), Learned = LoadLearned(tmp) };
             return new CatalogSearcher(reader, catalog) { Similarity = new ReportSimilarity() };
         }
     }

@@ -27,6 +27,9 @@ public interface IVocabularyStatistics
 
     /// <summary>How many paragraphs hold a phrase (as typed; analysed by the caller's analyzer).</summary>
     long PhraseFrequency(string phrase);
+
+    /// <summary>A text's terms as the index analyses them.</summary>
+    IReadOnlyList<string> Terms(string text);
 }
 
 /// <summary>Which of the query-time bridges between an analyst's words and a report's words are on (all, unless measuring one without the others).</summary>
@@ -47,7 +50,10 @@ public enum VocabularyMechanisms
     /// <summary>Closed and split compounds joined ("multiagency" / "multi-agency", "wellbeing" / "well being").</summary>
     Compounds = 8,
 
-    All = Groups | Forms | Spellings | Compounds,
+    /// <summary>Acronyms the indexed documents define, learned at index time (<see cref="LearnedVocabulary"/>).</summary>
+    Learned = 16,
+
+    All = Groups | Forms | Spellings | Compounds | Learned,
 }
 
 /// <summary>
@@ -199,7 +205,7 @@ public sealed partial class Synonyms
     internal List<string> Variants(string typed, IVocabularyStatistics? index)
     {
         var result = new List<string>();
-        if (Find(typed) is { } group)
+        if ((Find(typed) ?? ByVariant(typed, index)) is { } group)
         {
             foreach (var t in group.Terms)
             {
@@ -207,7 +213,7 @@ public sealed partial class Synonyms
                 result.Add(Normalise(t));
                 // Acronym plurals the stemmer keeps whole ("PAs" is indexed as "pas", not "pa").
                 if (Mechanisms.HasFlag(VocabularyMechanisms.Forms) && index is not null && IsAcronymLike(t)
-                    && Key(t + "s") is var plural && plural != Key(t) && index.DocumentFrequency(plural) > 0)
+                    && string.Join(' ', index.Terms(t + "s")) is var plural && plural != string.Join(' ', index.Terms(t)) && index.DocumentFrequency(plural) > 0)
                     result.Add(Normalise(t) + "s");
             }
         }
@@ -226,7 +232,7 @@ public sealed partial class Synonyms
                 // ("multi agency" for "multiagency"; never "pre sent" for "present", nor a stray "careexperienced").
                 bool isSplit = CompoundVariants.IsSplit(v);
                 long splitCount = index.PhraseFrequency(isSplit ? v : typed);
-                long closedCount = Analyzer.Terms(isSplit ? typed : v).Sum(index.DocumentFrequency);
+                long closedCount = index.Terms(isSplit ? typed : v).Sum(index.DocumentFrequency);
                 long variantCount = isSplit ? splitCount : closedCount, typedCount = isSplit ? closedCount : splitCount;
                 if (variantCount < Math.Max(1, typedCount / 20)) continue;
                 result.Add(v);
@@ -235,13 +241,31 @@ public sealed partial class Synonyms
         return result;
     }
 
+    /// <summary>
+    /// The group of the British spelling or the other compound form of a typed term the groups
+    /// lack as typed ("challenging behavior" → the group of "challenging behaviour"), when the
+    /// index holds that form: a variant is searched with its group, as the form the reports print would be.
+    /// </summary>
+    private VocabularyGroup? ByVariant(string typed, IVocabularyStatistics? index)
+    {
+        if (index is null) return null;
+        var forms = Enumerable.Empty<string>();
+        if (Mechanisms.HasFlag(VocabularyMechanisms.Spellings)) forms = forms.Concat(SpellingVariants.Of(typed));
+        if (Mechanisms.HasFlag(VocabularyMechanisms.Compounds)) forms = forms.Concat(CompoundVariants.Of(typed));
+        return forms.Where(v => Held(v, index)).Select(v => Find(v)).FirstOrDefault(g => g is not null);
+    }
+
     private static bool Held(string text, IVocabularyStatistics index)
     {
-        var terms = Analyzer.Terms(text);
+        var terms = index.Terms(text);
         return terms.Count > 0 && terms.All(t => index.DocumentFrequency(t) > 0);
     }
 
     public int Count => _byTerm.Count;
+
+    /// <summary>The curated group that holds the term in any case or form (null when none, or the groups are off): a learned meaning of it never overrides the group.</summary>
+    public VocabularyGroup? Holding(string term) =>
+        !Mechanisms.HasFlag(VocabularyMechanisms.Groups) ? null : _byTerm.GetValueOrDefault(Normalise(term)) ?? _byKey.GetValueOrDefault(Key(term));
 
     /// <summary>A term written with capital letters in the file.</summary>
     public static bool IsCaseSensitive(string term) => term.Any(char.IsUpper);
@@ -249,7 +273,7 @@ public sealed partial class Synonyms
     private static bool IsAcronymLike(string term) => term.Length <= 6 && !term.Contains(' ') && term.All(char.IsLetterOrDigit);
 
     /// <summary>The term as the index holds it (analysed words joined by spaces): "IROs", "iro's" and "IRO" share one.</summary>
-    private static string Key(string term) => string.Join(' ', Analyzer.Terms(term));
+    internal static string Key(string term) => string.Join(' ', Analyzer.Terms(term));
 
     /// <summary>Lower case, hyphens and apostrophes folded, single spaces: "Looked-after" = "looked after".</summary>
     public static string Normalise(string term) =>

@@ -45,8 +45,27 @@ public sealed record HitDto(
     };
 }
 
-/// <summary>A word or phrase as typed and the synonyms it was expanded to.</summary>
-public sealed record ExpansionDto(string Typed, IReadOnlyList<string> Alternatives);
+/// <summary>
+/// A word or phrase as typed and the synonyms it was expanded to; <c>learned</c>: those of them that
+/// come from acronyms the indexed documents define, each with its source.
+/// </summary>
+public sealed record ExpansionDto(string Typed, IReadOnlyList<string> Alternatives)
+{
+    public IReadOnlyList<LearnedExpansionDto> Learned { get; init; } = [];
+
+    internal static ExpansionDto From(SynonymExpansion e) => new(e.Typed, e.Alternatives)
+    {
+        Learned = e.Learned.Select(l => new LearnedExpansionDto(l.Alternative, l.Definition.Acronym, l.Definition.FullForm, l.Definition.Count,
+            l.Definition.Authorities, l.Definition.Global, l.Definition.SourceCitation, l.Definition.SourceParagraphId)).ToList(),
+    };
+}
+
+/// <summary>
+/// An alternative learned from the documents' own definitions: the acronym and full form, how many
+/// paragraphs define it, the authorities whose papers do (<c>global</c>: two or more; otherwise it is
+/// searched only in those authorities' paragraphs) and the first paragraph that does (citation and id).
+/// </summary>
+public sealed record LearnedExpansionDto(string Alternative, string Acronym, string FullForm, int Count, IReadOnlyList<string> Authorities, bool Global, string Source, string SourceParagraphId);
 
 /// <summary>Words dropped because fewer than <c>threshold</c> paragraphs held them all (<c>matchedAllWords</c> did).</summary>
 public sealed record RelaxationDto(IReadOnlyList<string> Dropped, int MatchedAllWords, int Threshold);

@@ -35,7 +35,7 @@ public static class SearchEndpoints
         result.Facets.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<FacetValueDto>)kv.Value.Select(v => new FacetValueDto(v.Value, v.Count)).ToList()),
         result.Warning, result.Partial, SearchResponse.From(result.Missing),
         result.Match == MatchMode.All ? "all" : "any", result.Exact,
-        result.Expansions.Select(e => new ExpansionDto(e.Typed, e.Alternatives)).ToList(),
+        result.Expansions.Select(ExpansionDto.From).ToList(),
         result.Relaxed is not null, SearchResponse.From(result.Relaxed))
     { Suggestion = result.Suggestion };
 

@@ -2,12 +2,36 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SearchService.Api.Infrastructure;
+using SearchService.Core;
 using SearchService.Search.Searching;
 
 namespace SearchService.Api.Features.Vocabulary;
 
-/// <summary>One group of the vocabulary: its terms (capitals: matched only when typed so), where it comes from, and its line in the file.</summary>
-public sealed record VocabularyGroupDto(string Name, IReadOnlyList<string> Terms, string Source, string Origin, int Line);
+/// <summary>
+/// One group of the vocabulary: its terms (capitals: matched only when typed so), where it comes
+/// from, and its line in the file (<c>origin</c> "curated"); or an acronym the indexed documents
+/// define (<c>origin</c> "learned", <c>line</c> 0): <c>source</c> is the citation of the first
+/// paragraph that prints it, with how many paragraphs do, the authorities whose papers do
+/// (<c>global</c>: two or more; otherwise searched only in that authority's paragraphs), and the
+/// curated group that overrides it, if any.
+/// </summary>
+public sealed record VocabularyGroupDto(string Name, IReadOnlyList<string> Terms, string Source, string Origin, int Line)
+{
+    public int? Count { get; init; }
+    public IReadOnlyList<string>? Authorities { get; init; }
+    public bool? Global { get; init; }
+    public string? SourceParagraphId { get; init; }
+    public string? OverriddenBy { get; init; }
+
+    internal static VocabularyGroupDto Learned(LearnedAcronym a, Synonyms curated) => new(a.Acronym, [a.Acronym, a.FullForm], a.SourceCitation, "learned", 0)
+    {
+        Count = a.Count,
+        Authorities = a.Authorities,
+        Global = a.Global,
+        SourceParagraphId = a.SourceParagraphId,
+        OverriddenBy = curated.Holding(a.Acronym)?.Name,
+    };
+}
 
 /// <summary>The vocabulary searches are expanded with.</summary>
 public sealed record VocabularyDto(string? Query, int Total, IReadOnlyList<VocabularyGroupDto> Groups);
@@ -20,7 +44,7 @@ public static class VocabularyEndpoints
     public static IEndpointRouteBuilder MapVocabulary(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/vocabulary").WithTags("Vocabulary")
-            .MapGet("/", List).WithSummary("The vocabulary queries are expanded with: groups of terms that mean the same, with their sources");
+            .MapGet("/", List).WithSummary("The vocabulary queries are expanded with: curated groups of terms that mean the same, with their sources, and the acronyms the indexed documents define");
         return app;
     }
 
@@ -33,7 +57,7 @@ public static class VocabularyEndpoints
     }
 
     /// <summary><paramref name="q"/>: a word or phrase as typed ("IROs", "section 20"); only its group is listed (plurals, possessives and case as in a search).</summary>
-    internal static Results<Ok<VocabularyDto>, ProblemHttpResult> List(Synonyms vocabulary, [FromQuery] string? q)
+    internal static Results<Ok<VocabularyDto>, ProblemHttpResult> List(Synonyms vocabulary, ReportIndex index, [FromQuery] string? q)
     {
         var query = q?.Trim();
         if (query is { Length: > MaxQueryLength })
@@ -43,7 +67,12 @@ public static class VocabularyEndpoints
         IReadOnlyList<VocabularyGroup> groups = string.IsNullOrEmpty(query)
             ? vocabulary.Groups
             : vocabulary.Find(query) is { } found ? [found] : [];
-        var list = groups.Select(g => new VocabularyGroupDto(g.Name, g.Terms, g.Source, "curated", g.Line)).ToList();
+        var learned = index.Learned;
+        IEnumerable<LearnedAcronym> definitions = string.IsNullOrEmpty(query)
+            ? learned.Entries
+            : learned.Matching(query).Select(x => x.Definition).Distinct();
+        var list = groups.Select(g => new VocabularyGroupDto(g.Name, g.Terms, g.Source, "curated", g.Line))
+            .Concat(definitions.Select(d => VocabularyGroupDto.Learned(d, vocabulary))).ToList();
         return TypedResults.Ok(new VocabularyDto(string.IsNullOrEmpty(query) ? null : query, list.Count, list));
     }
 }
