@@ -13,11 +13,8 @@ using SearchService.Api.Features.Judgements;
 using SearchService.Api.Features.Paragraphs;
 using SearchService.Api.Features.Permalinks;
 using SearchService.Api.Features.Search;
-using SearchService.Api.Features.Spreadsheets;
 using SearchService.Api.Features.Vocabulary;
-using SearchService.Api.Infrastructure;
 using SearchService.Search.Answering;
-using SearchService.Search.Searching;
 
 namespace SearchService.Api;
 
@@ -66,7 +63,6 @@ public static class SearchApp
         app.MapVocabulary();
         app.MapAuthorities();
         app.MapEngland();
-        app.MapSpreadsheets();
         app.MapAsk();
         app.MapBriefings();
         app.MapPermalinks();

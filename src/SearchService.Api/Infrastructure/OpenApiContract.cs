@@ -96,8 +96,7 @@ public static class OpenApiContract
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
     {
         ["Search"] = "Paragraph search with facets and snippets, and trends over years and authorities.",
-        ["Export"] = "Every paragraph a search matches as CSV, JSON lines or XLSX, under one row cap (Export:MaxRows) that the file and headers state.",
-        ["Spreadsheets"] = "The England table of latest judgements and trend tables, as CSV or XLSX.",
+        ["Export"] = "Every paragraph a search matches as CSV, JSON lines or XLSX, under one row cap (Export:MaxRows) that the file and headers state; the England table and trend tables as CSV or XLSX.",
         ["Paragraphs"] = "One paragraph with its metadata, neighbours and ready citations.",
         ["Documents"] = "The indexed documents and their outlines.",
         ["Judgements"] = "Judgements (grades) printed in the reports.",

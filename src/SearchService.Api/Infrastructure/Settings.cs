@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using SearchService.Core.Reading;
-using SearchService.Search.Searching;
 
 namespace SearchService.Api.Infrastructure;
 

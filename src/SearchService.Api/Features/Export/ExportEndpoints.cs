@@ -2,13 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SearchService.Api.Features.Search;
-using SearchService.Api.Infrastructure;
 using SearchService.Core.Spreadsheets;
-using SearchService.Search.Searching;
 using SearchService.Search.Spreadsheets;
 
 namespace SearchService.Api.Features.Export;
@@ -43,7 +40,8 @@ public sealed record ExportParameters : SearchParameters
 /// rows in the file, and <c>X-Row-Limit-Reached</c> (the cap) is sent only when the file was cut;
 /// the file says so too (CSV and XLSX in a last row and on the About sheet, JSON lines in a last
 /// line without an id). GET /api/export/search is the same export under the path the search page
-/// and links shared before the two exports became one (XLSX when no format is given).
+/// and links shared before the two exports became one (XLSX when no format is given). The England
+/// and trend tables are exported here too (<see cref="TableExports"/>).
 /// </summary>
 public static class ExportEndpoints
 {
@@ -65,6 +63,8 @@ public static class ExportEndpoints
             .WithSummary("The same export as GET /api/export (XLSX when no format is given), kept for the links already shared")
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv", "application/x-ndjson", SpreadsheetFormats.ContentType(SpreadsheetFormats.Xlsx))
             .WithMetadata(new ObsoleteAttribute("Use GET /api/export."));
+        group.MapGet("/export/england", TableExports.England).WithSummary("Every authority's latest judgements as CSV or XLSX, each judgement with its paragraph's link");
+        group.MapGet("/export/trends", TableExports.Trends).WithSummary("A trend table (by year or authority) as CSV or XLSX");
         return app;
     }
 

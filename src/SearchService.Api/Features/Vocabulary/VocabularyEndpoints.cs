@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using SearchService.Api.Infrastructure;
-using SearchService.Search.Searching;
 
 namespace SearchService.Api.Features.Vocabulary;
 

@@ -1,33 +1,20 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SearchService.Api.Features.Authorities;
-using SearchService.Api.Features.Export;
 using SearchService.Api.Features.Search;
-using SearchService.Api.Infrastructure;
 using SearchService.Core.Spreadsheets;
 using SearchService.Search.England;
-using SearchService.Search.Searching;
 using SearchService.Search.Spreadsheets;
 
-namespace SearchService.Api.Features.Spreadsheets;
+namespace SearchService.Api.Features.Export;
 
 /// <summary>
-/// Tables people open in Excel, as CSV or XLSX (<c>format</c>): GET /api/export/england (every
-/// authority's latest judgements, the authorities' filters) and GET /api/export/trends (a trend
-/// table, by year or authority). A search's paragraphs are the export feature's
-/// (<see cref="ExportEndpoints"/>). File names say what the file holds.
+/// The other tables people open in Excel, as CSV or XLSX (<c>format</c>, XLSX by default), mapped
+/// by <see cref="ExportEndpoints"/>: GET /api/export/england (every authority's latest judgements,
+/// the authorities' filters) and GET /api/export/trends (a trend table, by year or authority).
 /// </summary>
-public static class SpreadsheetEndpoints
+public static class TableExports
 {
-    public static IEndpointRouteBuilder MapSpreadsheets(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/api/export").WithTags("Spreadsheets");
-        group.MapGet("/england", England).WithSummary("Every authority's latest judgements as CSV or XLSX, each judgement with its paragraph's link");
-        group.MapGet("/trends", Trends).WithSummary("A trend table (by year or authority) as CSV or XLSX");
-        return app;
-    }
-
     internal static Results<FileStreamHttpResult, ProblemHttpResult> England(
         ReportIndex index, LinkBuilder links, TimeProvider clock, HttpContext http, [AsParameters] AuthorityParameters parameters, [FromQuery] string? format)
     {
