@@ -15,11 +15,8 @@ using SearchService.Api.Features.Paragraphs;
 using SearchService.Api.Features.Permalinks;
 using SearchService.Api.Features.Quality;
 using SearchService.Api.Features.Search;
-using SearchService.Api.Features.Spreadsheets;
 using SearchService.Api.Features.Vocabulary;
-using SearchService.Api.Infrastructure;
 using SearchService.Search.Answering;
-using SearchService.Search.Searching;
 
 namespace SearchService.Api;
 
@@ -69,7 +66,6 @@ public static class SearchApp
         app.MapVocabulary();
         app.MapAuthorities();
         app.MapEngland();
-        app.MapSpreadsheets();
         app.MapAsk();
         app.MapBriefings();
         app.MapPermalinks();

@@ -56,7 +56,8 @@ internal static class OutputCommands
                 }
                 else
                 {
-                    var sheet = ExportTables.Search(matched, r.GetValue(baseUrl)!.TrimEnd('/'), ExportTables.Describe(text, request.Filters, request.Sort), limit, "--max-rows");
+                    var about = ExportTables.Describe(text, request.Filters, request.Sort);
+                    var sheet = ExportTables.Search(matched, r.GetValue(baseUrl)!.TrimEnd('/'), about, limit, "--max-rows") with { Created = TimeProvider.System.GetUtcNow() };
                     SpreadsheetWriter.Write(sheet, kind, stream);
                 }
             }

@@ -52,6 +52,23 @@ public class ApiContractTests(ApiServer server) : IClassFixture<ApiServer>
     }
 
     [Fact]
+    public async Task The_export_is_one_operation_in_three_formats_and_its_old_path_is_a_deprecated_alias()
+    {
+        var document = await Document();
+        var export = document["paths"]!["/api/export"]!["get"]!;
+        Assert.Equal("getExport", export["operationId"]!.ToString());
+        Assert.Equal(["text/csv", "application/x-ndjson", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+            export["responses"]!["200"]!["content"]!.AsObject().Select(c => c.Key));
+        var parameters = export["parameters"]!.AsArray().Select(p => p!["name"]!.ToString()).ToList();
+        Assert.Contains("format", parameters);
+        Assert.Contains("neighboursOf", parameters);
+        Assert.Null(export["deprecated"]);
+        var alias = document["paths"]!["/api/export/search"]!["get"]!;
+        Assert.True((bool)alias["deprecated"]!);
+        Assert.Equal(parameters, alias["parameters"]!.AsArray().Select(p => p!["name"]!.ToString()));
+    }
+
+    [Fact]
     public async Task Admin_operations_are_in_the_document_with_their_api_key_scheme_and_the_rest_are_anonymous()
     {
         var document = await Document();

@@ -52,32 +52,11 @@ public static class OpenApiContract
             var name = d.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName;
             operation.OperationId = name ?? OperationId(method, path);
             operation.Description ??= operation.Summary;
-            operation.Responses ??= [];
+            // An endpoint kept as an alias of another ([Obsolete] metadata) is in the contract, marked deprecated.
+            if (d.ActionDescriptor.EndpointMetadata.OfType<ObsoleteAttribute>().FirstOrDefault() is { } obsolete)
+                (operation.Deprecated, operation.Description) = (true, $"{operation.Description} Deprecated: {obsolete.Message}");
             var document = context.Document;
-            foreach (var (status, title, detail) in ProblemsOf(method, path, d.ParameterDescriptions.Count > 0))
-            {
-                var code = status.ToString(CultureInfo.InvariantCulture);
-                if (operation.Responses.ContainsKey(code)) continue;
-                operation.Responses[code] = new OpenApiResponse
-                {
-                    Description = title,
-                    Content = new Dictionary<string, OpenApiMediaType>
-                    {
-                        ["application/problem+json"] = new()
-                        {
-                            Schema = new OpenApiSchemaReference(ProblemSchema, document),
-                            Example = new JsonObject
-                            {
-                                ["type"] = $"https://tools.ietf.org/html/rfc9110",
-                                ["title"] = title,
-                                ["status"] = status,
-                                ["detail"] = detail,
-                                ["requestId"] = "0HNQBSU91O2FM:00000001",
-                            },
-                        },
-                    },
-                };
-            }
+            AddProblems(operation.Responses ??= [], document, ProblemsOf(method, path, d.ParameterDescriptions.Count > 0));
             if (path.StartsWith("/api/admin", StringComparison.Ordinal))
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AdminScheme, document)] = [] }];
             return Task.CompletedTask;
@@ -85,9 +64,39 @@ public static class OpenApiContract
         return options;
     }
 
+    /// <summary>Each problem response an operation can give, as problem details with an example, unless the endpoint documents its own.</summary>
+    private static void AddProblems(OpenApiResponses responses, OpenApiDocument? document, IEnumerable<(int Status, string Title, string Detail)> problems)
+    {
+        foreach (var (status, title, detail) in problems)
+        {
+            var code = status.ToString(CultureInfo.InvariantCulture);
+            if (responses.ContainsKey(code)) continue;
+            responses[code] = new OpenApiResponse
+            {
+                Description = title,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/problem+json"] = new()
+                    {
+                        Schema = new OpenApiSchemaReference(ProblemSchema, document),
+                        Example = new JsonObject
+                        {
+                            ["type"] = $"https://tools.ietf.org/html/rfc9110",
+                            ["title"] = title,
+                            ["status"] = status,
+                            ["detail"] = detail,
+                            ["requestId"] = "0HNQBSU91O2FM:00000001",
+                        },
+                    },
+                },
+            };
+        }
+    }
+
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
     {
-        ["Search"] = "Paragraph search with facets and snippets, trends over years and authorities, and exports of every match.",
+        ["Search"] = "Paragraph search with facets and snippets, and trends over years and authorities.",
+        ["Export"] = "Every paragraph a search matches as CSV, JSON lines or XLSX, under one row cap (Export:MaxRows) that the file and headers state; the England table and trend tables as CSV or XLSX.",
         ["Paragraphs"] = "One paragraph with its metadata, neighbours and ready citations.",
         ["Documents"] = "The indexed documents and their outlines.",
         ["Quality"] = "The data-quality listing: what the reader could not resolve in each document, and the files not indexed.",

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SearchService.Search.Searching;
 
 namespace SearchService.Api.Infrastructure;
 

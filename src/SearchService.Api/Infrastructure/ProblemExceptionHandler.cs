@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using SearchService.Search.Indexing;
-using SearchService.Search.Searching;
 
 namespace SearchService.Api.Infrastructure;
 

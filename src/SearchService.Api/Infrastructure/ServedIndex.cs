@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using SearchService.Core.Reading;
 using SearchService.Search.Indexing;
-using SearchService.Search.Searching;
 
 namespace SearchService.Api.Infrastructure;
 

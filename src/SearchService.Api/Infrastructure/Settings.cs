@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using SearchService.Core.Reading;
-using SearchService.Search.Searching;
 
 namespace SearchService.Api.Infrastructure;
 
@@ -61,9 +60,6 @@ public sealed class SearchOptions
     [Range(0, 1_000_000, ErrorMessage = "Search:RelaxBelow must be between {1} and {2} (0 never relaxes a query).")]
     public int RelaxBelow { get; set; } = 10;
 
-    [Range(1, 10_000_000, ErrorMessage = "Search:MaxExportRows must be between {1} and {2}.")]
-    public int MaxExportRows { get; set; } = 200_000;
-
     [Range(0, 600_000, ErrorMessage = "Search:TimeLimitMs must be between {1} and {2} (0 turns the limit off).")]
     public int TimeLimitMs { get; set; } = 2000;
 
@@ -79,7 +75,6 @@ public sealed class SearchOptions
         MaxQueryTerms = MaxQueryTerms,
         MaxFilterValues = MaxFilterValues,
         RelaxBelow = RelaxBelow,
-        MaxExportRows = MaxExportRows,
         TimeLimitMs = TimeLimitMs,
         RecordCacheSize = RecordCacheSize,
     };

@@ -33,6 +33,9 @@ public sealed record Spreadsheet(string SheetName, IReadOnlyList<SheetColumn> Co
 
     /// <summary>The document title (XLSX core properties).</summary>
     public string Title { get; init; } = "";
+
+    /// <summary>When the file was made (XLSX core properties), from the caller's clock; left out when null.</summary>
+    public DateTimeOffset? Created { get; init; }
 }
 
 /// <summary>The spreadsheet formats, as named in requests and file extensions.</summary>

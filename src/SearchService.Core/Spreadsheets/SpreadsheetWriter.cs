@@ -71,7 +71,7 @@ public static class SpreadsheetWriter
         using var doc = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         doc.PackageProperties.Title = sheet.Title.Length > 0 ? sheet.Title : sheet.SheetName;
         doc.PackageProperties.Creator = "SearchService";
-        doc.PackageProperties.Created = DateTime.UtcNow;
+        if (sheet.Created is { } created) doc.PackageProperties.Created = created.UtcDateTime;
         var workbook = doc.AddWorkbookPart();
         workbook.Workbook = new Workbook();
         var styles = workbook.AddNewPart<WorkbookStylesPart>();

@@ -45,67 +45,83 @@ public sealed partial class QuestionAnswerer
         var lines = front?.Text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
         string which = picked ? "" : $" (the question fits {chosen.Count} reports; this is the latest)";
 
-        switch (field)
+        var at = new FrontPage(d, front, lines, sure, which);
+        return field switch
         {
-            case FrontMatterField.InspectionDates:
-                {
-                    var (line, value) = Printed(lines, FieldLabel.Inspection);
-                    var start = d.InspectionStart!.Value;
-                    var end = d.InspectionEnd ?? start;
-                    var iso = $"{Iso(start)}/{Iso(end)}";
-                    if (front is null || line is null)
-                        return new AskResult(q.Text, new Answer($"{Day(start)} to {Day(end)}", "dates", iso), sure * 0.8, [], [],
-                            $"The inspection dates held for {Describe(d)}; its front page is not indexed as a paragraph.{which}");
-                    return new AskResult(q.Text, new Answer(value!, "dates", iso), sure, [AnswerCitation.From(front, line)], WithEvidence([], front),
-                        $"The inspection dates printed on the front page of {Describe(d)}.{which}");
-                }
-            case FrontMatterField.LeadInspector:
-                {
-                    var name = d.LeadInspector!;
-                    var (line, _) = Printed(lines, FieldLabel.Lead);
-                    if (front is not null && line is not null && line.Contains(name, StringComparison.Ordinal))
-                        return new AskResult(q.Text, new Answer(name, "person", name), sure, [AnswerCitation.From(front, line)], WithEvidence([], front),
-                            $"The lead inspector named on the front page of {Describe(d)}.{which}");
-                    // Single inspections name their team at the end of the report.
-                    foreach (var p in index.GetParagraphs(d.ParagraphIds.Reverse()))
-                    {
-                        int at = p.Text.IndexOf(name, StringComparison.Ordinal);
-                        if (at < 0) continue;
-                        return new AskResult(q.Text, new Answer(name, "person", name), sure, [AnswerCitation.From(p, LineOrSentenceAround(p.Text, at))], WithEvidence([], p),
-                            $"The lead inspector named in {Describe(d)}.{which}");
-                    }
-                    return new AskResult(q.Text, new Answer(name, "person", name), sure * 0.6, [], [],
-                        $"The lead inspector held for {Describe(d)}; the name is not printed in an indexed paragraph.{which}");
-                }
-            case FrontMatterField.Published:
-                {
-                    var (line, value) = Printed(lines, FieldLabel.Published);
-                    if (front is not null && line is not null && value is not null && PrintedDay(value) is { } printed)
-                        return new AskResult(q.Text, new Answer(value, "date", Iso(printed)), sure, [AnswerCitation.From(front, line)], WithEvidence([], front),
-                            $"The publication date printed on the front page of {Describe(d)}.{which}");
-                    var date = d.Date!.Value;
-                    var how = d.DateBasis switch
-                    {
-                        DateBasis.LetterDate => "the date of the letter, which was published as sent",
-                        DateBasis.MeetingDate => "the date of the meeting the papers were published for",
-                        DateBasis.PdfProduced => "the report prints no publication date: this is the date its PDF was produced, usually one to seven days before publication",
-                        _ => "the first date printed in the document",
-                    };
-                    double confidence = d.DateBasis is DateBasis.LetterDate or DateBasis.MeetingDate ? sure * 0.9 : 0.6;
-                    var citations = front is not null && lines.Length > 0 ? [AnswerCitation.From(front, lines[0])] : new List<AnswerCitation>();
-                    return new AskResult(q.Text, new Answer(Day(date), "date", Iso(date)), confidence, citations, front is null ? [] : WithEvidence([], front),
-                        $"{Describe(d)}: {how}.{which}");
-                }
-            default:
-                {
-                    var title = PrintedTitle(d);
-                    var answer = new Answer(title, "framework", FrameworkName(d));
-                    if (front is null)
-                        return new AskResult(q.Text, answer, sure * 0.8, [], [], $"The title of {Describe(d)}.{which}");
-                    return new AskResult(q.Text, answer, sure, [AnswerCitation.From(front, title)], WithEvidence([], front),
-                        $"The title printed on the front page of {Describe(d)}, read as the {FrameworkName(d)} framework.{which}");
-                }
+            FrontMatterField.InspectionDates => InspectionDatesAnswer(q, at),
+            FrontMatterField.LeadInspector => LeadInspectorAnswer(q, at),
+            FrontMatterField.Published => PublishedAnswer(q, at),
+            _ => TitleAnswer(q, at),
+        };
+    }
+
+    /// <summary>The report chosen for a front-matter answer: its front-page paragraph and lines, how sure the choice is, and what to add when it was a guess.</summary>
+    private sealed record FrontPage(DocumentRecord Document, ParagraphRecord? Front, string[] Lines, double Sure, string Which);
+
+    private static AskResult InspectionDatesAnswer(Question q, FrontPage at)
+    {
+        var (d, front, sure, which) = (at.Document, at.Front, at.Sure, at.Which);
+        var (line, value) = Printed(at.Lines, FieldLabel.Inspection);
+        var start = d.InspectionStart!.Value;
+        var end = d.InspectionEnd ?? start;
+        var iso = $"{Iso(start)}/{Iso(end)}";
+        if (front is null || line is null)
+            return new AskResult(q.Text, new Answer($"{Day(start)} to {Day(end)}", "dates", iso), sure * 0.8, [], [],
+                $"The inspection dates held for {Describe(d)}; its front page is not indexed as a paragraph.{which}");
+        return new AskResult(q.Text, new Answer(value!, "dates", iso), sure, [AnswerCitation.From(front, line)], WithEvidence([], front),
+            $"The inspection dates printed on the front page of {Describe(d)}.{which}");
+    }
+
+    private AskResult LeadInspectorAnswer(Question q, FrontPage at)
+    {
+        var (d, front, sure, which) = (at.Document, at.Front, at.Sure, at.Which);
+        var name = d.LeadInspector!;
+        var (line, _) = Printed(at.Lines, FieldLabel.Lead);
+        if (front is not null && line is not null && line.Contains(name, StringComparison.Ordinal))
+            return new AskResult(q.Text, new Answer(name, "person", name), sure, [AnswerCitation.From(front, line)], WithEvidence([], front),
+                $"The lead inspector named on the front page of {Describe(d)}.{which}");
+        // Single inspections name their team at the end of the report.
+        foreach (var p in index.GetParagraphs(d.ParagraphIds.Reverse()))
+        {
+            int found = p.Text.IndexOf(name, StringComparison.Ordinal);
+            if (found < 0) continue;
+            return new AskResult(q.Text, new Answer(name, "person", name), sure, [AnswerCitation.From(p, LineOrSentenceAround(p.Text, found))], WithEvidence([], p),
+                $"The lead inspector named in {Describe(d)}.{which}");
         }
+        return new AskResult(q.Text, new Answer(name, "person", name), sure * 0.6, [], [],
+            $"The lead inspector held for {Describe(d)}; the name is not printed in an indexed paragraph.{which}");
+    }
+
+    private static AskResult PublishedAnswer(Question q, FrontPage at)
+    {
+        var (d, front, sure, which) = (at.Document, at.Front, at.Sure, at.Which);
+        var (line, value) = Printed(at.Lines, FieldLabel.Published);
+        if (front is not null && line is not null && value is not null && PrintedDay(value) is { } printed)
+            return new AskResult(q.Text, new Answer(value, "date", Iso(printed)), sure, [AnswerCitation.From(front, line)], WithEvidence([], front),
+                $"The publication date printed on the front page of {Describe(d)}.{which}");
+        var date = d.Date!.Value;
+        var how = d.DateBasis switch
+        {
+            DateBasis.LetterDate => "the date of the letter, which was published as sent",
+            DateBasis.MeetingDate => "the date of the meeting the papers were published for",
+            DateBasis.PdfProduced => "the report prints no publication date: this is the date its PDF was produced, usually one to seven days before publication",
+            _ => "the first date printed in the document",
+        };
+        double confidence = d.DateBasis is DateBasis.LetterDate or DateBasis.MeetingDate ? sure * 0.9 : 0.6;
+        var citations = front is not null && at.Lines.Length > 0 ? [AnswerCitation.From(front, at.Lines[0])] : new List<AnswerCitation>();
+        return new AskResult(q.Text, new Answer(Day(date), "date", Iso(date)), confidence, citations, front is null ? [] : WithEvidence([], front),
+            $"{Describe(d)}: {how}.{which}");
+    }
+
+    private static AskResult TitleAnswer(Question q, FrontPage at)
+    {
+        var (d, front, sure, which) = (at.Document, at.Front, at.Sure, at.Which);
+        var title = PrintedTitle(d);
+        var answer = new Answer(title, "framework", FrameworkName(d));
+        if (front is null)
+            return new AskResult(q.Text, answer, sure * 0.8, [], [], $"The title of {Describe(d)}.{which}");
+        return new AskResult(q.Text, answer, sure, [AnswerCitation.From(front, title)], WithEvidence([], front),
+            $"The title printed on the front page of {Describe(d)}, read as the {FrameworkName(d)} framework.{which}");
     }
 
     /// <summary>Of several reports, the one whose title shares most words with the question ("the safeguarding and looked after children inspection"), else the latest.</summary>

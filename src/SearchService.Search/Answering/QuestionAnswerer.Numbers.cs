@@ -32,45 +32,14 @@ public sealed partial class QuestionAnswerer
         var passages = Passages(q, documents, filters, extra);
         DebugTrace?.Invoke($"   t passages {clock.Elapsed.TotalMilliseconds:0.0}");
         if (passages.Count == 0) return Null(q, passages, "No paragraph in the index matches the question's words.");
-        // Figures sit in long paragraphs that rank low among many about the same thing: where the question's time settles
-        // on one or two reports, every paragraph of them that names the thing counted near a figure is read as well.
-        var scanned = passages.ToList();
-        if (q.Time.Named && q.Authority is not null && Choose(documents, q with { Framework = null, Reinspection = false }, _ => true) is { Count: > 0 and <= 2 } few)
-        {
-            var seen = passages.Select(h => h.Paragraph.Id).ToHashSet(StringComparer.Ordinal);
-            var heads = subject.Counted.SelectMany(c => c.Words.Split(' ')).Where(w => w.Length > 3).ToList();
-            foreach (var p in index.GetParagraphs(few.SelectMany(d => d.ParagraphIds).Where(id => !seen.Contains(id))))
-                if (p.Text.Any(char.IsDigit) && heads.Any(h => p.Text.Contains(h, StringComparison.OrdinalIgnoreCase)))
-                    scanned.Add(new SearchHit(p, System.Net.WebUtility.HtmlEncode(p.Text), 0, null));
-        }
+        var scanned = Scanned(q, documents, passages, subject);
         DebugTrace?.Invoke($"   t scanned {clock.Elapsed.TotalMilliseconds:0.0} ({scanned.Count})");
         var byId = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
         // Newer reports first when the question names no time: their rank among the authority's documents.
         var recency = q.Time.Named ? null : passages.Select(h => h.Paragraph.DocumentId).Distinct()
             .Select(id => byId.GetValueOrDefault(id)).Where(d => d is not null).OrderByDescending(d => When(d!)).Select((d, i) => (d!.Id, i)).ToDictionary(x => x.Id, x => x.i);
 
-        var candidates = new List<NumberCandidate>();
-        foreach (var hit in scanned)
-        {
-            var text = hit.Paragraph.Text;
-            if (!NumberPhrase().IsMatch(text)) continue;
-            var spans = SentenceSpans(text);
-            // What a paragraph is about, for the items of a list: its headings and its first sentence ("At 31 December 2015, 112 children are …").
-            var context = string.Concat(string.Join(" ", hit.Paragraph.SectionPath), " ", text.AsSpan(spans[0].Start, spans[0].Length));
-            for (int s = 0; s < spans.Count; s++)
-            {
-                var sentence = text.Substring(spans[s].Start, spans[s].Length);
-                var previous = s > 0 ? text.Substring(spans[s - 1].Start, spans[s - 1].Length) : null;
-                foreach (var c in NumbersIn(q, subject, sentence, previous, context))
-                {
-                    double time = TimeFit(asked, subject, sentence, context);
-                    string quote = c.UsedPrevious && previous is not null ? text.Substring(spans[s - 1].Start, spans[s].Start + spans[s].Length - spans[s - 1].Start) : sentence;
-                    byId.TryGetValue(hit.Paragraph.DocumentId, out var doc);
-                    double recent = recency is not null && recency.TryGetValue(hit.Paragraph.DocumentId, out int r) ? -0.04 * Math.Min(r, 5) : 0;
-                    candidates.Add(new NumberCandidate(hit, doc, quote, c.Span, c.Value, c.Tie, time, c.Tie + time + recent));
-                }
-            }
-        }
+        var candidates = Candidates(q, asked, subject, scanned, byId, recency);
         DebugTrace?.Invoke($"   t candidates {clock.Elapsed.TotalMilliseconds:0.0} ({candidates.Count})");
         foreach (var c in candidates.OrderByDescending(c => c.Score).Take(8)) DebugTrace?.Invoke($"   cand {c.Span} [{c.Value}] tie {c.Tie:0.00} time {c.Time:0.00} score {c.Score:0.00} @ {c.Hit.Paragraph.Id}: {c.Quote}");
         DebugTrace?.Invoke($"   counted: {string.Join(" | ", subject.Counted.Select(c => c.Words))}; said: {string.Join(" | ", subject.Said.Select(c => c.Words))}");
@@ -100,9 +69,58 @@ public sealed partial class QuestionAnswerer
             $"Quoted from {best.Hit.Paragraph.Citation}.{which}");
     }
 
+    /// <summary>
+    /// The passages, and more: figures sit in long paragraphs that rank low among many about the same thing, so where the
+    /// question's time settles on one or two reports, every paragraph of them that names the thing counted near a figure is read as well.
+    /// </summary>
+    private List<SearchHit> Scanned(Question q, IReadOnlyList<DocumentRecord> documents, IReadOnlyList<SearchHit> passages, NumberSubject subject)
+    {
+        var scanned = passages.ToList();
+        if (q.Time.Named && q.Authority is not null && Choose(documents, q with { Framework = null, Reinspection = false }, _ => true) is { Count: > 0 and <= 2 } few)
+        {
+            var seen = passages.Select(h => h.Paragraph.Id).ToHashSet(StringComparer.Ordinal);
+            var heads = subject.Counted.SelectMany(c => c.Words.Split(' ')).Where(w => w.Length > 3).ToList();
+            foreach (var p in index.GetParagraphs(few.SelectMany(d => d.ParagraphIds).Where(id => !seen.Contains(id))))
+                if (p.Text.Any(char.IsDigit) && heads.Any(h => p.Text.Contains(h, StringComparison.OrdinalIgnoreCase)))
+                    scanned.Add(new SearchHit(p, System.Net.WebUtility.HtmlEncode(p.Text), 0, null));
+        }
+        return scanned;
+    }
+
+    /// <summary>Every number of every sentence of the scanned paragraphs that may answer, scored by its tie to what is counted, its time and the report's recency.</summary>
+    private static List<NumberCandidate> Candidates(Question q, Question asked, NumberSubject subject, IReadOnlyList<SearchHit> scanned,
+        Dictionary<string, DocumentRecord> byId, Dictionary<string, int>? recency)
+    {
+        var candidates = new List<NumberCandidate>();
+        foreach (var hit in scanned)
+        {
+            var text = hit.Paragraph.Text;
+            if (!NumberPhrase().IsMatch(text)) continue;
+            var spans = SentenceSpans(text);
+            // What a paragraph is about, for the items of a list: its headings and its first sentence ("At 31 December 2015, 112 children are …").
+            var context = string.Concat(string.Join(" ", hit.Paragraph.SectionPath), " ", text.AsSpan(spans[0].Start, spans[0].Length));
+            for (int s = 0; s < spans.Count; s++)
+            {
+                var sentence = text.Substring(spans[s].Start, spans[s].Length);
+                var previous = s > 0 ? text.Substring(spans[s - 1].Start, spans[s - 1].Length) : null;
+                foreach (var c in NumbersIn(q, subject, sentence, previous, context))
+                {
+                    double time = TimeFit(asked, subject, sentence, context);
+                    string quote = c.UsedPrevious && previous is not null ? text.Substring(spans[s - 1].Start, spans[s].Start + spans[s].Length - spans[s - 1].Start) : sentence;
+                    byId.TryGetValue(hit.Paragraph.DocumentId, out var doc);
+                    double recent = recency is not null && recency.TryGetValue(hit.Paragraph.DocumentId, out int r) ? -0.04 * Math.Min(r, 5) : 0;
+                    candidates.Add(new NumberCandidate(hit, doc, quote, c.Span, c.Value, c.Tie, time, c.Tie + time + recent));
+                }
+            }
+        }
+        return candidates;
+    }
+
     private readonly record struct Tied(string Span, string Value, double Tie, bool UsedPrevious);
 
     /// <summary>The numbers of a sentence that may answer the question, each with how well the sentence ties it to what is counted.</summary>
+    // Long because it is one ordered run of rules over each number (first what rules it out, then what ties it to the thing
+    // counted and what is said of it), all reading the same before/after/clause values; split, they would pass a dozen of them around.
     private static IEnumerable<Tied> NumbersIn(Question q, NumberSubject subject, string sentence, string? previous, string context)
     {
         // Analysed only for a sentence with a number worth weighing.

@@ -86,27 +86,13 @@ public sealed partial record TimeSpec(DateOnly? From, DateOnly? To, DateAsked Ba
         }
         if (MonthRange().Match(text) is { Success: true } mr)
         {
-            int y2 = int.Parse(mr.Groups["y2"].Value, CultureInfo.InvariantCulture);
-            int y1 = mr.Groups["y1"].Success ? int.Parse(mr.Groups["y1"].Value, CultureInfo.InvariantCulture) : y2;
-            int m1 = PrintedDates.MonthNumber(mr.Groups["m1"].Value), m2 = PrintedDates.MonthNumber(mr.Groups["m2"].Value);
-            if (!mr.Groups["y1"].Success && m1 > m2) y1--; // "December–January 2020" spans the new year
-            var from = new DateOnly(y1, m1, 1);
-            var to = new DateOnly(y2, m2, 1).AddMonths(1).AddDays(-1);
+            var (from, to) = MonthRangeDays(mr);
             return new TimeSpec(from, to, basis, which, true, figure);
         }
         if (Season().Match(text) is { Success: true } se)
         {
-            int y = int.Parse(se.Groups["y"].Value, CultureInfo.InvariantCulture);
-            var (m1, months) = se.Groups["s"].Value switch
-            {
-                "spring" => (3, 3),
-                "summer" => (6, 3),
-                "autumn" or "fall" => (9, 3),
-                _ => (12, 3), // winter: December to February
-            };
-            var from = m1 == 12 ? new DateOnly(y - 1, 12, 1) : new DateOnly(y, m1, 1);
-            // Early and late in a season are fuzzy: a week either side still counts.
-            return new TimeSpec(from.AddDays(-7), from.AddMonths(months).AddDays(6), basis, which, true, figure);
+            var (from, to) = SeasonDays(se);
+            return new TimeSpec(from, to, basis, which, true, figure);
         }
         if (MonthYear().Match(text) is { Success: true } my)
         {
@@ -121,6 +107,31 @@ public sealed partial record TimeSpec(DateOnly? From, DateOnly? To, DateAsked Ba
         if (figure is { } f)
             return new TimeSpec(f, f.AddMonths(15), basis, which, false, figure);
         return new TimeSpec(null, null, basis, which, false, null);
+    }
+
+    /// <summary>"March to May 2019", "December–January 2020": the first day of the first month to the last day of the last.</summary>
+    private static (DateOnly From, DateOnly To) MonthRangeDays(Match mr)
+    {
+        int y2 = int.Parse(mr.Groups["y2"].Value, CultureInfo.InvariantCulture);
+        int y1 = mr.Groups["y1"].Success ? int.Parse(mr.Groups["y1"].Value, CultureInfo.InvariantCulture) : y2;
+        int m1 = PrintedDates.MonthNumber(mr.Groups["m1"].Value), m2 = PrintedDates.MonthNumber(mr.Groups["m2"].Value);
+        if (!mr.Groups["y1"].Success && m1 > m2) y1--; // "December–January 2020" spans the new year
+        return (new DateOnly(y1, m1, 1), new DateOnly(y2, m2, 1).AddMonths(1).AddDays(-1));
+    }
+
+    /// <summary>"spring 2019": its three months, and a week either side (early and late in a season are fuzzy).</summary>
+    private static (DateOnly From, DateOnly To) SeasonDays(Match se)
+    {
+        int y = int.Parse(se.Groups["y"].Value, CultureInfo.InvariantCulture);
+        var (m1, months) = se.Groups["s"].Value switch
+        {
+            "spring" => (3, 3),
+            "summer" => (6, 3),
+            "autumn" or "fall" => (9, 3),
+            _ => (12, 3), // winter: December to February
+        };
+        var from = m1 == 12 ? new DateOnly(y - 1, 12, 1) : new DateOnly(y, m1, 1);
+        return (from.AddDays(-7), from.AddMonths(months).AddDays(6));
     }
 
     private static (DateOnly From, DateOnly To) MonthOrYear(string month, string year)

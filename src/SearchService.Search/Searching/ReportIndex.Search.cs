@@ -160,20 +160,7 @@ public sealed partial class ReportIndex
         {
             var plan = PlanFor(request, searcher);
             var filter = CombinedFilter(searcher.Catalog, dims, request.Filters);
-            var matches = new BucketCollector(field);
-            var missing = SearchWithin(searcher, plan.At(NothingDropped).Matching, filter, matches, clock);
-            Relaxation? relaxed = null;
-            if (missing is null && NeedsRelaxing(plan, matches.Total))
-            {
-                var (dropped, relaxation, relaxMissing) = Relax(searcher, plan, filter, matches.Total, clock);
-                if (relaxation is not null)
-                {
-                    matches = new BucketCollector(field);
-                    missing = SearchWithin(searcher, plan.At(dropped).Matching, filter, matches, clock);
-                    relaxed = relaxation;
-                }
-                else missing = relaxMissing;
-            }
+            var (matches, relaxed, missing) = RunRelaxed(searcher, plan, filter, clock, () => new BucketCollector(field), m => m.Total, scored: false);
             var denominators = Denominators(searcher, dims, field, filter, ScopeKey(searcher.Catalog, request.Filters));
             var counts = matches.Buckets;
             IEnumerable<string> values = denominators.Keys.Union(counts.Keys);
@@ -247,23 +234,13 @@ public sealed partial class ReportIndex
     // ---- Export ------------------------------------------------------------------------------
 
     /// <summary>
-    /// Every paragraph the request matches (relevance or date order), read lazily while the
-    /// result is open. Its count is the search's total for the same request.
-    /// </summary>
-    public ExportResult Export(SearchRequest request) => Export(request, truncateAt: null);
-
-    /// <summary>
-    /// Every paragraph the request matches, up to <paramref name="limit"/> rows in the search's order
-    /// (a spreadsheet's row limit: <see cref="ExportResult.Truncated"/> says whether it cut them).
+    /// Every paragraph the request matches, read lazily while the result is open, in the search's
+    /// order, up to <paramref name="limit"/> rows (an export's row limit: <see cref="ExportResult.Truncated"/>
+    /// says whether it cut them). <see cref="ExportResult.Total"/> is the search's total for the same request.
     /// </summary>
     public ExportResult Matching(SearchRequest request, int limit)
     {
         if (limit < 1) throw new QueryLimitException($"The row limit must be 1 or more (got {limit}).", "maxRows", limit);
-        return Export(request, limit);
-    }
-
-    private ExportResult Export(SearchRequest request, int? truncateAt)
-    {
         var clock = Stopwatch.StartNew();
         var dims = DimensionFilter.Of(request.Filters, Limits.MaxFilterValues);
         var searcher = (CatalogSearcher)_manager.Acquire();
@@ -271,23 +248,7 @@ public sealed partial class ReportIndex
         {
             var plan = PlanFor(request, searcher);
             var filter = CombinedFilter(searcher.Catalog, dims, request.Filters);
-            var matches = new MatchListCollector();
-            var (scored, _) = plan.At(NothingDropped);
-            var missing = SearchWithin(searcher, scored, filter, matches, clock, plan.Prior);
-            Relaxation? relaxed = null;
-            if (missing is null && NeedsRelaxing(plan, matches.Matches.Count))
-            {
-                var (dropped, relaxation, relaxMissing) = Relax(searcher, plan, filter, matches.Matches.Count, clock);
-                if (relaxation is not null)
-                {
-                    matches = new MatchListCollector();
-                    missing = SearchWithin(searcher, plan.At(dropped).Scored, filter, matches, clock, plan.Prior);
-                    relaxed = relaxation;
-                }
-                else missing = relaxMissing;
-            }
-            if (truncateAt is null && matches.Matches.Count > Limits.MaxExportRows)
-                throw new QueryLimitException($"The search matches {matches.Matches.Count:N0} paragraphs; an export holds at most {Limits.MaxExportRows:N0}. Narrow the search.", "maxExportRows", Limits.MaxExportRows);
+            var (matches, relaxed, missing) = RunRelaxed(searcher, plan, filter, clock, () => new MatchListCollector(), m => m.Matches.Count, scored: true);
             var catalog = searcher.Catalog;
             long DateOf(int doc) => catalog.DateOf(ParagraphDocumentId(searcher, doc) ?? "");
             var order = request.Sort switch
@@ -296,7 +257,7 @@ public sealed partial class ReportIndex
                 SearchSort.Oldest => matches.Matches.OrderBy(m => OldestFirstKey(DateOf(m.Doc))).ThenByDescending(m => m.Score).ThenBy(m => m.Doc),
                 _ => matches.Matches.OrderByDescending(m => m.Score).ThenBy(m => m.Doc),
             };
-            var docs = order.Take(truncateAt ?? int.MaxValue).Select(m => m.Doc).ToList();
+            var docs = order.Take(limit).Select(m => m.Doc).ToList();
             var held = searcher;
             var result = new ExportResult(matches.Matches.Count, docs, doc => ReadRecord(held, doc), () => _manager.Release(held))
             {
@@ -393,6 +354,25 @@ public sealed partial class ReportIndex
     /// </summary>
     private static bool HasGrams(IndexReader reader) =>
         reader.DocFreq(new Term(IndexSchema.Text, "of_the")) > 0 || reader.DocFreq(new Term(IndexSchema.Text, "in_the")) > 0;
+
+    /// <summary>
+    /// Runs the plan into a new collector and, when too few paragraphs hold every word, drops words
+    /// (<see cref="Relax"/>) and runs again into a fresh one: how trends and exports count, so they
+    /// count what the search counts. <paramref name="scored"/>: with scores (and the quality prior), for an order.
+    /// </summary>
+    private (T Collector, Relaxation? Relaxed, PartialResult? Missing) RunRelaxed<T>(
+        IndexSearcher searcher, QueryPlan plan, Filter filter, Stopwatch clock, Func<T> create, Func<T, int> matched, bool scored) where T : ICollector
+    {
+        Query At(IReadOnlySet<int> dropped) => scored ? plan.At(dropped).Scored : plan.At(dropped).Matching;
+        var collector = create();
+        var missing = SearchWithin(searcher, At(NothingDropped), filter, collector, clock, scored && plan.Prior);
+        if (missing is not null || !NeedsRelaxing(plan, matched(collector))) return (collector, null, missing);
+        var (dropped, relaxation, relaxMissing) = Relax(searcher, plan, filter, matched(collector), clock);
+        if (relaxation is null) return (collector, null, relaxMissing);
+        collector = create();
+        missing = SearchWithin(searcher, At(dropped), filter, collector, clock, scored && plan.Prior);
+        return (collector, relaxation, missing);
+    }
 
     private bool NeedsRelaxing(QueryPlan plan, int matchedAllWords) =>
         plan.Prepared is { Match: MatchMode.All, Units.Count: > 1 } && matchedAllWords < Limits.RelaxBelow;

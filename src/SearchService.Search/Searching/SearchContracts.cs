@@ -134,8 +134,6 @@ public sealed record SearchLimits
     public int MaxFilterValues { get; init; } = 100;
     /// <summary>All-words queries matching fewer paragraphs than this drop their least informative words, one at a time.</summary>
     public int RelaxBelow { get; init; } = 10;
-    /// <summary>Most rows one export may hold.</summary>
-    public int MaxExportRows { get; init; } = 200_000;
     public int TimeLimitMs { get; init; } = 2_000;
     /// <summary>Paragraph records kept decoded in memory (about 3 KB each); 0 turns the cache off.</summary>
     public int RecordCacheSize { get; init; } = 20_000;

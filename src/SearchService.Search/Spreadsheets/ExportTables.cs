@@ -15,35 +15,51 @@ namespace SearchService.Search.Spreadsheets;
 /// </summary>
 public static class ExportTables
 {
-    /// <summary>The columns of a search export, in order.</summary>
+    /// <summary>The columns of a search export, in order (the fields of <see cref="ExportRow"/>, as a spreadsheet shows them).</summary>
     public static readonly IReadOnlyList<SheetColumn> SearchColumns =
     [
         new("Id", Width: 40), new("Authority", Width: 22), new("DfE code", Width: 9), new("Region", Width: 20),
-        new("Document", Width: 44), new("Date", ColumnKind.Date, 11), new("Section", Width: 40), new("Paragraph", Width: 11),
+        new("Document", Width: 44), new("Document type", Width: 22), new("Date", ColumnKind.Date, 11), new("Section", Width: 40), new("Paragraph", Width: 11),
         new("Outcome area", Width: 24), new("Grade as printed", Width: 20), new("Grade", Width: 13), new("Text", Width: 100),
-        new("Permalink", Width: 50),
+        new("Citation", Width: 60), new("Permalink", Width: 50),
     ];
 
     /// <summary>Every paragraph a search matched (up to the row limit), with a note in the file when the limit cut it.</summary>
     /// <param name="limitName">What sets the row limit, for the note ("the Export:MaxRows setting", "--max-rows").</param>
-    public static Spreadsheet Search(ExportResult matched, string baseUrl, IReadOnlyList<KeyValuePair<string, string>> about, int limit, string limitName)
+    /// <param name="cancel">Checked before each row is read (a client that went away stops the writing).</param>
+    public static Spreadsheet Search(ExportResult matched, string baseUrl, IReadOnlyList<KeyValuePair<string, string>> about, int limit, string limitName, CancellationToken cancel = default)
     {
         var rows = matched.Rows.Select(p =>
         {
-            var url = Permalink(baseUrl, p.Id);
+            cancel.ThrowIfCancellationRequested();
+            var r = ExportRow.Of(p, baseUrl);
             return (IReadOnlyList<SheetCell>)
             [
-                new SheetCell(p.Id, url), p.Authority, p.LaCode, p.Region, new SheetCell(p.DocumentTitle, $"{baseUrl}/d/{Uri.EscapeDataString(p.DocumentId)}"),
-                p.Date, string.Join(" › ", p.SectionPath), p.Label, p.OutcomeArea, p.Grade?.Raw, p.Grade?.Label, p.Text, new SheetCell(url, url),
+                new SheetCell(r.Id, r.Url), r.Authority, r.LaCode, r.Region, new SheetCell(r.DocumentTitle, DocumentUrl(baseUrl, r.DocumentId)), r.DocumentType,
+                r.Date, string.Join(" › ", r.SectionPath), r.Paragraph, r.OutcomeArea, r.GradeRaw, r.Grade, r.Text, r.Citation, new SheetCell(r.Url, r.Url),
             ];
         });
         return new Spreadsheet("Paragraphs", SearchColumns, rows)
         {
             Title = matched.Query.Length == 0 ? "Paragraphs" : $"Paragraphs matching {matched.Query}",
-            About = [.. about, new("Rows", RowsText(matched.Count, matched.Total, "matching paragraphs")), .. Warning(matched.Warning)],
-            TruncationNote = matched.Truncated ? LimitNote(matched.Count, matched.Total, "matching paragraphs", limit, limitName) : null,
+            About = [.. about, .. Outcome(matched)],
+            TruncationNote = Truncation(matched, limit, limitName),
         };
     }
+
+    /// <summary>How many rows the file holds of how many matched, and what the search changed or could not finish, for the About sheet.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> Outcome(ExportResult matched)
+    {
+        yield return new("Rows", RowsText(matched.Count, matched.Total, "matching paragraphs"));
+        if (matched.Warning is { } warning) yield return new("Note", warning);
+        if (matched.Relaxed is { } relaxed)
+            yield return new("Words dropped", $"{string.Join(", ", relaxed.Dropped)}: fewer than {relaxed.Threshold:N0} paragraphs held every word ({relaxed.MatchedAllWords:N0} did; they come first)");
+        if (matched.Missing is { } missing) yield return new("Incomplete search", $"{missing.Reason} (about {missing.SearchedShare:P0} of the index searched)");
+    }
+
+    /// <summary>Said in the file (a last row, a JSON line) when the row limit cut it; null when every match is in it.</summary>
+    public static string? Truncation(ExportResult matched, int limit, string limitName) =>
+        matched.Truncated ? LimitNote(matched.Count, matched.Total, "matching paragraphs", limit, limitName) : null;
 
     /// <summary>The columns of the England table: the authority, its latest inspection, and for each headline judgement the printed words, the grade and the paragraph's link.</summary>
     public static IReadOnlyList<SheetColumn> EnglandColumns { get; } =
@@ -74,7 +90,7 @@ public static class ExportTables
                 cells.Add(j?.Grade.Label);
                 cells.Add(new SheetCell(url, url));
             }
-            var report = l is null ? null : $"{baseUrl}/d/{Uri.EscapeDataString(l.DocumentId)}";
+            var report = l is null ? null : DocumentUrl(baseUrl, l.DocumentId);
             cells.Add(new SheetCell(report, report));
             cells.Add(string.Join("; ", Authorities.NeighboursOf(a).Select(n => n.Name)));
             return (IReadOnlyList<SheetCell>)cells;
@@ -118,25 +134,49 @@ public static class ExportTables
     public static IReadOnlyList<KeyValuePair<string, string>> Describe(string? query, SearchFilters f, SearchSort sort)
     {
         var about = new List<KeyValuePair<string, string>> { new("Query", string.IsNullOrWhiteSpace(query) ? "(every paragraph)" : query.Trim()) };
-        void Add(string label, IEnumerable<string> values)
-        {
-            var list = values.ToList();
-            if (list.Count > 0) about.Add(new(label, string.Join("; ", list)));
-        }
-        Add("Authority", f.Authority);
-        Add("Statistical neighbours of", f.NeighboursOf);
-        Add("Region", f.Region);
-        Add("Authority type", f.AuthorityType);
-        Add("Year", f.Year.Select(y => y.ToString(CultureInfo.InvariantCulture)));
-        if (f.YearFrom is not null || f.YearTo is not null) about.Add(new("Years", $"{f.YearFrom?.ToString(CultureInfo.InvariantCulture) ?? "…"} to {f.YearTo?.ToString(CultureInfo.InvariantCulture) ?? "…"}"));
-        Add("Outcome area", f.OutcomeArea);
-        Add("Grade", f.Grade);
-        Add("Document type", f.DocumentType);
-        Add("Framework", f.Framework);
+        Add(about, "Authority", f.Authority);
+        Add(about, "Statistical neighbours of", f.NeighboursOf);
+        Add(about, "Region", f.Region);
+        Add(about, "Authority type", f.AuthorityType);
+        Add(about, "Year", f.Year.Select(y => y.ToString(CultureInfo.InvariantCulture)));
+        if (f.YearFrom is not null || f.YearTo is not null) about.Add(new("Years", Range(f.YearFrom?.ToString(CultureInfo.InvariantCulture), f.YearTo?.ToString(CultureInfo.InvariantCulture))));
+        Add(about, "Outcome area", f.OutcomeArea);
+        Add(about, "Grade", f.Grade);
+        Add(about, "Document type", f.DocumentType);
+        Add(about, "Framework", f.Framework);
         if (f.Latest) about.Add(new("Reports", "each authority's latest inspection report only"));
         about.Add(new("Order", sort switch { SearchSort.Date => "newest first", SearchSort.Oldest => "oldest first", _ => "relevance" }));
         return about;
     }
+
+    /// <summary>What an England table was filtered by, as label and value pairs for the About sheet.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Describe(AuthorityFilters f)
+    {
+        var about = new List<KeyValuePair<string, string>>();
+        Add(about, "Region", f.Region);
+        Add(about, "Type", f.Type);
+        Add(about, "Statistical neighbours of", f.NeighboursOf);
+        Add(about, "Framework", f.Framework);
+        Add(about, "Judgement area", f.Area);
+        Add(about, "Grade", f.Grade);
+        if (f.InspectedFrom is not null || f.InspectedTo is not null)
+            about.Add(new("Inspected", Range(f.InspectedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), f.InspectedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
+        return about;
+    }
+
+    /// <summary>A filter's values on one About line ("Coventry; Stoke"), left out when it has none.</summary>
+    private static void Add(List<KeyValuePair<string, string>> about, string label, IEnumerable<string> values)
+    {
+        var list = values.ToList();
+        if (list.Count > 0) about.Add(new(label, string.Join("; ", list)));
+    }
+
+    private static string Range(string? from, string? to) => $"{from ?? "…"} to {to ?? "…"}";
+
+    /// <summary>The filters of an England table as words for a file name.</summary>
+    public static IEnumerable<string?> FileNameParts(AuthorityFilters f) =>
+        [.. f.Region, .. f.Type, .. f.NeighboursOf.Select(n => $"neighbours of {n}"), .. f.Framework, .. f.Area, .. f.Grade,
+         f.InspectedFrom is null && f.InspectedTo is null ? null : $"inspected {f.InspectedFrom:yyyy-MM-dd} to {f.InspectedTo:yyyy-MM-dd}"];
 
     /// <summary>A file name that says what the file holds: "search-placement-stability-neighbours-of-coventry-2026-11-27.xlsx".</summary>
     public static string FileName(string what, IEnumerable<string?> parts, string format, DateOnly day)
@@ -161,15 +201,30 @@ public static class ExportTables
         _ => by,
     };
 
-    private static string Permalink(string baseUrl, string paragraphId) => $"{baseUrl}/p/{Uri.EscapeDataString(paragraphId)}";
+    internal static string Permalink(string baseUrl, string paragraphId) => $"{baseUrl}/p/{Uri.EscapeDataString(paragraphId)}";
+
+    private static string DocumentUrl(string baseUrl, string documentId) => $"{baseUrl}/d/{Uri.EscapeDataString(documentId)}";
 
     private static string RowsText(int count, int total, string what) =>
         count == total ? $"{count:N0} {what}" : $"{count:N0} of {total:N0} {what}";
-
-    private static IEnumerable<KeyValuePair<string, string>> Warning(string? warning) =>
-        warning is null ? [] : [new("Note", warning)];
 
     /// <summary>Said in the file when the row limit cut it.</summary>
     public static string LimitNote(int count, int total, string what, int limit, string limitName) =>
         $"Row limit reached: this file holds the first {count:N0} of {total:N0} {what} (the limit is {limit:N0} rows, {limitName}). Narrow the search to export the rest.";
 }
+
+/// <summary>
+/// One exported paragraph: what a search hit shows, with the whole text in place of the snippet.
+/// A JSON line as it is; a spreadsheet row in the order of <see cref="ExportTables.SearchColumns"/>.
+/// </summary>
+public sealed record ExportRow(
+    string Id, string Authority, string? LaCode, string? Region, string DocumentId, string DocumentTitle, string DocumentType, DateOnly? Date, int? Year,
+    IReadOnlyList<string> SectionPath, string Paragraph, string? OutcomeArea, string? GradeRaw, string? Grade, string Text, string Citation, string Url)
+{
+    public static ExportRow Of(ParagraphRecord p, string baseUrl) => new(
+        p.Id, p.Authority, p.LaCode, p.Region, p.DocumentId, p.DocumentTitle, p.DocumentType, p.Date, p.Year, p.SectionPath, p.Label, p.OutcomeArea,
+        p.Grade?.Raw, p.Grade?.Label, p.Text, p.Citation, ExportTables.Permalink(baseUrl, p.Id));
+}
+
+/// <summary>The last line of a JSON-lines export that the row limit cut: what it holds of what matched (a paragraph line has an <c>id</c>; this one has none).</summary>
+public sealed record ExportTruncation(bool Truncated, int Rows, int Matched, int Limit, string Note);

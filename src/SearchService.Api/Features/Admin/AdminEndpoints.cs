@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using SearchService.Api.Infrastructure;
 using SearchService.Search.Indexing;
 
 namespace SearchService.Api.Features.Admin;

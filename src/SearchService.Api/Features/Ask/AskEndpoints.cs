@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SearchService.Api.Features.Search;
-using SearchService.Api.Infrastructure;
 using SearchService.Search.Answering;
-using SearchService.Search.Searching;
 
 namespace SearchService.Api.Features.Ask;
 

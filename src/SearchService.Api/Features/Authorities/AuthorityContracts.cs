@@ -1,4 +1,3 @@
-using SearchService.Api.Infrastructure;
 using SearchService.Core.Model;
 using SearchService.Search.England;
 

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using SearchService.Api.Infrastructure;
 using SearchService.Core.Briefings;
 using SearchService.Search.Briefings;
-using SearchService.Search.Searching;
 
 namespace SearchService.Api.Features.Briefings;
 

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using SearchService.Api.Infrastructure;
 using SearchService.Core.Model;
 using SearchService.Search.Indexing;
-using SearchService.Search.Searching;
 
 namespace SearchService.Api.Features.Documents;
 

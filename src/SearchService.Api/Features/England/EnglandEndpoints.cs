@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using SearchService.Api.Features.Permalinks;
 
 namespace SearchService.Api.Features.England;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using SearchService.Api.Infrastructure;
 
 namespace SearchService.Api.Features.Health;
 

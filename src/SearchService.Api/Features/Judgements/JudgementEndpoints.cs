@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using SearchService.Api.Infrastructure;
 using SearchService.Core.Model;
 using SearchService.Search.England;
-using SearchService.Search.Searching;
 
 namespace SearchService.Api.Features.Judgements;
 

@@ -1,10 +1,7 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SearchService.Api.Features.Search;
-using SearchService.Api.Infrastructure;
 using SearchService.Core;
 using SearchService.Core.Model;
-using SearchService.Search.Searching;
 
 namespace SearchService.Api.Features.Paragraphs;
 

@@ -1,9 +1,6 @@
 using System.Text;
-using Microsoft.AspNetCore.Http.HttpResults;
-using SearchService.Api.Infrastructure;
 using SearchService.Core;
 using SearchService.Search.Indexing;
-using SearchService.Search.Searching;
 using static SearchService.Api.Features.Permalinks.HtmlPage;
 
 namespace SearchService.Api.Features.Permalinks;

@@ -1,6 +1,5 @@
 using SearchService.Core.Model;
 using SearchService.Search.Indexing;
-using SearchService.Search.Searching;
 
 namespace SearchService.Api.Features.Search;
 

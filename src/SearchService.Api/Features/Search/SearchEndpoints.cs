@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using SearchService.Api.Infrastructure;
-using SearchService.Search.Searching;
 
 namespace SearchService.Api.Features.Search;
 

@@ -1,15 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
-using SearchService.Api.Infrastructure;
-using SearchService.Search.Searching;
 
 namespace SearchService.Api.Features.Search;
 
 /// <summary>
 /// The query-string parameters of a search, bound once ([AsParameters]) and shared by
-/// /api/search, /api/trends and /api/export, so all three run the same request and count the
-/// same paragraphs. Values are read as text and checked here, so a bad value is a 400 naming it.
+/// /api/search, /api/trends and /api/export (whose <c>ExportParameters</c> add the format), so all
+/// three run the same request and count the same paragraphs. Values are read as text and checked
+/// here, so a bad value is a 400 naming it.
 /// </summary>
-public sealed record SearchParameters
+public record SearchParameters
 {
     [FromQuery(Name = "q")] public string? Q { get; init; }
     [FromQuery(Name = "authority")] public string[]? Authority { get; init; }

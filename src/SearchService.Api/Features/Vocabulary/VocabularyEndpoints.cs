@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using SearchService.Api.Infrastructure;
 using SearchService.Core;
-using SearchService.Search.Searching;
 
 namespace SearchService.Api.Features.Vocabulary;
 

@@ -227,24 +227,7 @@ public static partial class DocumentRecognizer
         {
             type = DocumentTypes.BriefingNote;
             stem = "briefing";
-            // "Subject" on its own line with the subject on the next, or "Subject: …" on one line.
-            int subjectAt = plain.FindIndex(l => l.StartsWith("Subject", StringComparison.OrdinalIgnoreCase));
-            string subject = "";
-            if (subjectAt >= 0)
-            {
-                subject = plain[subjectAt]["Subject".Length..].Trim(' ', ':');
-                int next = subjectAt + 1;
-                if (subject.Length == 0)
-                {
-                    while (next < plain.Count && plain[next].Length == 0) next++;
-                    if (next < plain.Count) { subject = plain[next]; }
-                }
-                bodyStart = (subject.Length > 0 && plain[subjectAt].Trim().Length <= "Subject:".Length ? next : subjectAt) + 1;
-            }
-            else bodyStart = briefingAt + 1;
-            foreach (var l in plain.Take(Math.Max(bodyStart, 1)))
-                if (PrintedDates.FindFirst(l) is { } d) { date = d; break; }
-            title = subject.Length > 0 ? $"Briefing note — {subject}" : "Briefing note";
+            (title, date, bodyStart) = BriefingNote(plain, briefingAt, meeting);
         }
         else if (programmeAt >= 0 && programmeAt < 5)
         {
@@ -275,6 +258,31 @@ public static partial class DocumentRecognizer
             BodyLines = Slice(lines, bodyStart, lines.Count),
             IdStem = stem,
         };
+    }
+
+    /// <summary>A briefing note's title (its subject), the first date printed above its body (else the meeting's), and where the body starts.</summary>
+    private static (string Title, DateOnly? Date, int BodyStart) BriefingNote(List<string> plain, int briefingAt, DateOnly? meeting)
+    {
+        // "Subject" on its own line with the subject on the next, or "Subject: …" on one line.
+        int subjectAt = plain.FindIndex(l => l.StartsWith("Subject", StringComparison.OrdinalIgnoreCase));
+        string subject = "";
+        int bodyStart;
+        if (subjectAt >= 0)
+        {
+            subject = plain[subjectAt]["Subject".Length..].Trim(' ', ':');
+            int next = subjectAt + 1;
+            if (subject.Length == 0)
+            {
+                while (next < plain.Count && plain[next].Length == 0) next++;
+                if (next < plain.Count) { subject = plain[next]; }
+            }
+            bodyStart = (subject.Length > 0 && plain[subjectAt].Trim().Length <= "Subject:".Length ? next : subjectAt) + 1;
+        }
+        else bodyStart = briefingAt + 1;
+        var date = meeting;
+        foreach (var l in plain.Take(Math.Max(bodyStart, 1)))
+            if (PrintedDates.FindFirst(l) is { } d) { date = d; break; }
+        return (subject.Length > 0 ? $"Briefing note — {subject}" : "Briefing note", date, bodyStart);
     }
 
     // ---- Anything else ---------------------------------------------------------------------
