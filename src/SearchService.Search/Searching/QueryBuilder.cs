@@ -472,13 +472,8 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
                     // in the user's own words ranks first, and the vocabulary fills in where they are missing.
                     var any = new BooleanQuery(disableCoord: true);
                     if (Core(s.Typed, match, false, EmptySet) is { } typed) any.Add(typed, Occur.SHOULD);
-                    var single = SingleTerms(s);
-                    foreach (var alt in s.Alternatives)
+                    foreach (var alt in Unsubsumed(s))
                     {
-                        // A phrase that contains a one-word form of the same group ("foster homes" beside
-                        // "fostering", both "foster") can match no paragraph that form does not: scoring it
-                        // costs a phrase scan for nothing the count or the page would show.
-                        if (alt is PhraseNode phrase && analyzer.Terms(phrase.Phrase) is { Count: > 1 } words && words.Any(single.Contains)) continue;
                         if (Core(alt, match, false, EmptySet) is not { } q) continue;
                         q.Boost *= synonyms.AlternativeWeight;
                         any.Add(q, Occur.SHOULD);
@@ -516,16 +511,24 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         }
     }
 
-    /// <summary>The one-term forms of a synonym group (typed or alternative), as indexed.</summary>
-    private HashSet<string> SingleTerms(SynonymNode s)
+    /// <summary>
+    /// A group's alternatives less the phrases that contain the one word typed ("foster homes" when
+    /// "fostering" is typed, both "foster"): such a phrase can match no paragraph the word does not, so
+    /// scoring it costs a phrase scan for nothing the count would show, and the word typed, at full weight,
+    /// already ranks those paragraphs. (Phrases under a one-word alternative are kept: there the phrase's
+    /// score is most of what ranks its paragraphs, and dropping it moved the analyst set.)
+    /// </summary>
+    private IEnumerable<QueryNode> Unsubsumed(SynonymNode s)
     {
-        var single = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var form in s.Alternatives.Prepend(s.Typed))
-        {
-            var text = form switch { WordNode w => w.Word, PhraseNode p => p.Phrase, _ => null };
-            if (text is not null && analyzer.Terms(text) is { Count: 1 } terms) single.Add(terms[0]);
-        }
-        return single;
+        var single = SingleTerms(s.Typed);
+        return s.Alternatives.Where(alt => !(alt is PhraseNode phrase && analyzer.Terms(phrase.Phrase) is { Count: > 1 } words && words.Any(single.Contains)));
+    }
+
+    /// <summary>The term of a form that is one term as indexed (none for a phrase).</summary>
+    private HashSet<string> SingleTerms(QueryNode form)
+    {
+        var text = form switch { WordNode w => w.Word, PhraseNode p => p.Phrase, _ => null };
+        return text is not null && analyzer.Terms(text) is { Count: 1 } terms ? new HashSet<string>([terms[0]], StringComparer.Ordinal) : [];
     }
 
     private Query? AnyOf(IEnumerable<QueryNode> alternatives, MatchMode match)

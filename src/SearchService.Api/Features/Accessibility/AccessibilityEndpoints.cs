@@ -23,6 +23,7 @@ public static class AccessibilityEndpoints
         return app;
     }
 
+    // Long because the statement is one HTML document whose sections follow the GOV.UK model statement's order; split, it would read worse.
     internal static ContentHttpResult Statement(IConfiguration configuration)
     {
         var organisation = configuration["Accessibility:Organisation"] is { Length: > 0 } o ? E(o) : "the organisation that runs this copy of SearchService";
