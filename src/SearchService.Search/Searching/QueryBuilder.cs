@@ -520,15 +520,15 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
     /// </summary>
     private IEnumerable<QueryNode> Unsubsumed(SynonymNode s)
     {
-        var single = SingleTerms(s.Typed);
-        return s.Alternatives.Where(alt => !(alt is PhraseNode phrase && analyzer.Terms(phrase.Phrase) is { Count: > 1 } words && words.Any(single.Contains)));
+        if (SingleTerm(s.Typed) is not { } typed) return s.Alternatives;
+        return s.Alternatives.Where(alt => !(alt is PhraseNode phrase && analyzer.Terms(phrase.Phrase) is { Count: > 1 } words && words.Contains(typed)));
     }
 
-    /// <summary>The term of a form that is one term as indexed (none for a phrase).</summary>
-    private HashSet<string> SingleTerms(QueryNode form)
+    /// <summary>The term of a form that is one term as indexed (null for a phrase).</summary>
+    private string? SingleTerm(QueryNode form)
     {
         var text = form switch { WordNode w => w.Word, PhraseNode p => p.Phrase, _ => null };
-        return text is not null && analyzer.Terms(text) is { Count: 1 } terms ? new HashSet<string>([terms[0]], StringComparer.Ordinal) : [];
+        return text is not null && analyzer.Terms(text) is { Count: 1 } terms ? terms[0] : null;
     }
 
     private Query? AnyOf(IEnumerable<QueryNode> alternatives, MatchMode match)
