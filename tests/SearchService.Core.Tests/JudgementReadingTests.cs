@@ -62,6 +62,65 @@ public class JudgementReadingTests
     public void Sentences_that_state_no_overall_judgement_are_not_read_as_one(string text) => Assert.Null(JudgementPhrases.ParseOverall(text));
 
     [Theory]
+    [InlineData("The Local Safeguarding Children Board is good", "good")]
+    [InlineData("The judgement for the effectiveness of the Local Safeguarding Children Board (LSCB) is requires improvement", "requires improvement")]
+    [InlineData("The effectiveness of the Local Safeguarding Children Board (LSCB) is requires improvement", "requires improvement")]
+    [InlineData("The effectiveness of the LSCB requires improvement.", "requires improvement")]
+    [InlineData("The effectiveness of the LSCB is inadequate", "inadequate")]
+    [InlineData("The effectiveness of the Swindon Safeguarding Children Board (SSCB) is good.", "good")]
+    [InlineData("The graded judgement for the effectiveness of the Sefton Local Safeguarding Children Board is outstanding", "outstanding")]
+    [InlineData("The LSCB requires improvement to be good", "requires improvement to be good")]
+    public void The_lscb_judgement_is_read_in_all_its_printed_forms(string text, string printed)
+    {
+        var stated = JudgementPhrases.ParseArea(text, Framework.SingleInspection);
+        Assert.Equal((OutcomeAreas.Lscb, printed), (stated?.Term.Common, stated?.Grade?.Raw));
+    }
+
+    [Theory]
+    [InlineData("An LSCB requires improvement if it does not yet demonstrate the characteristics of good.")]
+    [InlineData("The LSCB is not yet demonstrating the characteristics of good.")]
+    [InlineData("The LSCB in North Somerset is inadequate. It does not fully understand the experiences of children locally.")]
+    [InlineData("Key strengths and weaknesses of the LSCB")]
+    [InlineData("The judgement for the effectiveness of the local authority is good")]
+    public void Sentences_about_the_lscb_that_state_no_judgement_of_it_are_not_read_as_one(string text) =>
+        Assert.NotEqual((OutcomeAreas.Lscb, true), (JudgementPhrases.ParseArea(text, Framework.SingleInspection)?.Term.Common, JudgementPhrases.ParseArea(text, Framework.SingleInspection)?.Grade is not null));
+
+    /// <summary>
+    /// A single inspection's front page states the LSCB's judgement as a sentence, for any board, in any
+    /// grade, on one line or over two (Haringey 2014: "… (LSCB) is requires" / "improvement"; Hounslow
+    /// 2014: the board on one line, "Requires improvement." on the next).
+    /// </summary>
+    [Theory]
+    [InlineData("## The judgement for the effectiveness of the Local Safeguarding Children Board (LSCB) is requires improvement", "requires improvement")]
+    [InlineData("The effectiveness of the Local Safeguarding Children Board (LSCB) is requires||improvement", "requires improvement")]
+    [InlineData("## The effectiveness of the Local Safeguarding Children Board (LSCB)||## Requires improvement.", "Requires improvement")]
+    [InlineData("## The effectiveness of the Tameside Safeguarding Children Board (TSCB) is inadequate", "inadequate")]
+    [InlineData("## The Local Safeguarding Children Board is outstanding", "outstanding")]
+    public void A_single_inspections_front_page_lscb_sentence_is_read_over_line_breaks(string statement, string printed)
+    {
+        var text = string.Join("\n", [
+            "# Tameside Metropolitan Borough Council", "",
+            "## Inspection of services for children in need of help and protection, children looked after and care leavers", "",
+            "## and", "", "## Review of the effectiveness of the Local Safeguarding Children Board", "",
+            "## Inspection date: 20 May 2014 – 11 June 2014", "", "## Report published: 18 July 2014", "",
+            "## The overall judgement is good", "",
+            "The local authority leads effective services that meet the requirements for good.", "",
+            "1. Children who need help and protection\tGood", "",
+            "2. Children looked after and achieving permanence\tGood", "",
+            "3. Leadership, management and governance\tGood", "",
+            .. statement.Split('|'), "",
+            "The LSCB is not yet demonstrating the characteristics of good.", "",
+            "## Section 1: the local authority", "", "## Summary of key findings", "",
+            "1. Children are safe and well looked after by staff who know them.", "",
+        ]);
+        var d = ReportParser.Parse(new Reading.SourceText("tameside.md", text, Reading.SourceFormat.Markdown)).Single();
+        var lscb = Assert.Single(d.Judgements, j => j.Area == OutcomeAreas.Lscb);
+        Assert.Equal(printed, lscb.Grade.Raw);
+        Assert.Equal(GradeScales.LabelFromWords(printed), lscb.Grade.Label);
+        Assert.Equal("good", d.Judgements.Single(j => j.Area == OutcomeAreas.OverallEffectiveness).Grade.Raw);
+    }
+
+    [Theory]
     [InlineData("## The experiences and progress of|⇥Good|## children who need help and protection", "## The experiences and progress of children who need help and protection: Good")]
     [InlineData("## The experiences and progress of||children looked after and achieving⇥Outstanding||## permanence", "## The experiences and progress of children looked after and achieving permanence: Outstanding")]
     [InlineData("Key judgement⇥Judgement grade|The experiences and progress of children|⇥Requires improvement|who need help and protection", "## The experiences and progress of children who need help and protection: Requires improvement")]

@@ -18,7 +18,7 @@ public static class JudgementCollector
         var tables = new List<(int Index, Judgement Judgement)>();
         foreach (var (index, s) in outline.Tables)
         {
-            var rows = Rows(outline.Paragraphs[index].Block, s, profile);
+            var rows = Rows(outline.Paragraphs[index].Block, s, outline, profile);
             // A single row judges its section when the section's heading names what the row judges
             // ("Coventry City Council children's services assessment 2011" | "Children's services assessment").
             if (rows.Count == 1 && s.Grade is null && s != outline.Root && s.Path[^1].Contains(outline.Paragraphs[index].Block.Rows[0][0], StringComparison.OrdinalIgnoreCase))
@@ -45,7 +45,7 @@ public static class JudgementCollector
         {
             // Printed as a section grade above the table (a record of main findings at the end): the section's stands.
             bool printedAbove = judgements.Any(x => x.Position < index && x.Judgement.Area == j.Area && x.Judgement.Grade.Label == j.Grade.Label
-                && (j.SectionPath.Count < 2 || x.Judgement.SectionPath.Count == 0 || !profile.PartHeadings.Contains(j.SectionPath[^2]) || x.Judgement.SectionPath[0] == j.SectionPath[^2]));
+                && (j.SectionPath.Count < 2 || x.Judgement.SectionPath.Count == 0 || !outline.Parts.Contains(j.SectionPath[^2]) || x.Judgement.SectionPath[0] == j.SectionPath[^2]));
             if (printedAbove) continue;
             // Printed in a front-page table and again as a heading below it: one judgement, in the
             // table's words (the report's own statement of it), citing the section that sets it out.
@@ -62,12 +62,12 @@ public static class JudgementCollector
         // One judgement per area and grade in each part of a report: the first printing stands.
         var kept = new List<Judgement>();
         foreach (var j in judgements.OrderBy(x => x.Position).Select(x => x.Judgement))
-            if (!kept.Any(k => k.Area == j.Area && k.Grade.Label == j.Grade.Label && Part(k, profile) == Part(j, profile))) kept.Add(j);
+            if (!kept.Any(k => k.Area == j.Area && k.Grade.Label == j.Grade.Label && Part(k, outline) == Part(j, outline))) kept.Add(j);
         return kept;
     }
 
     /// <summary>The part of the report a judgement is printed in ("Services for looked after children"), or "" for a report in one part.</summary>
-    private static string Part(Judgement j, DocumentProfile profile) => j.SectionPath.FirstOrDefault(profile.PartHeadings.Contains) ?? "";
+    private static string Part(Judgement j, OutlineState outline) => j.SectionPath.FirstOrDefault(outline.Parts.Contains) ?? "";
 
     private static int FirstParagraphUnder(SectionState s, List<SectionState> all)
     {
@@ -79,9 +79,9 @@ public static class JudgementCollector
 
     /// <summary>
     /// Rows of a judgement table: label | grade. A row with an empty grade cell names a part of
-    /// the report (when the next row is its overall effectiveness) or a group of judgements.
+    /// the report (a part heading, and the next row is its overall effectiveness) or a group of judgements.
     /// </summary>
-    private static List<(Judgement Judgement, Grade Grade, OutcomeAreas.Term? Term)> Rows(TextBlock table, SectionState s, DocumentProfile profile)
+    private static List<(Judgement Judgement, Grade Grade, OutcomeAreas.Term? Term)> Rows(TextBlock table, SectionState s, OutlineState outline, DocumentProfile profile)
     {
         var result = new List<(Judgement, Grade, OutcomeAreas.Term?)>();
         string? part = null;
@@ -91,7 +91,7 @@ public static class JudgementCollector
             var row = rows[i];
             if (row.Length == 1)
             {
-                bool opensPart = profile.PartHeadings.Contains(row[0])
+                bool opensPart = (outline.Parts.Contains(row[0]) || PartHeadingRule.IsNumberedPart(row[0]))
                     && i + 1 < rows.Count && OutcomeAreas.FromHeading(rows[i + 1][0]) == OutcomeAreas.OverallEffectiveness;
                 if (opensPart) part = row[0];
                 continue;

@@ -21,7 +21,7 @@ public static class OutlineBuilder
             {
                 case HeadingBlock h:
                     var term = HeadingRules.TermOf(h, profile);
-                    var place = HeadingRules.Place(h, term, outline.Stack, profile);
+                    var place = HeadingRules.Place(h, bi + 1 < blocks.Count ? blocks[bi + 1] : null, term, outline.Stack, profile);
                     outline.Open(h, place.Rank, place.Role, term);
                     break;
                 case GradeBlock g:
@@ -57,7 +57,7 @@ public static class OutlineBuilder
     {
         if (blocks[bi] is HeadingBlock { MarkdownLevel: 0, Number: null, Grade: null } orphan
             && (bi + 1 == blocks.Count || blocks[bi + 1] is HeadingBlock { Number: not null })
-            && HeadingRules.Place(orphan, HeadingRules.TermOf(orphan, profile), outline.Stack, profile).Role == HeadingRole.Other)
+            && HeadingRules.Place(orphan, bi + 1 < blocks.Count ? blocks[bi + 1] : null, HeadingRules.TermOf(orphan, profile), outline.Stack, profile).Role == HeadingRole.Other)
             return new TextBlock(orphan.Text, null, ParagraphKind.Text);
         return blocks[bi];
     }

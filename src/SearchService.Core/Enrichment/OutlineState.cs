@@ -39,6 +39,8 @@ public sealed class OutlineState
     public List<PendingParagraph> Paragraphs { get; } = [];
     /// <summary>Tables whose rows may be judgements: the paragraph's position and its section.</summary>
     public List<(int Index, SectionState Section)> Tables { get; } = [];
+    /// <summary>The headings placed as parts of the report ("Section 1: the local authority"), as printed.</summary>
+    public HashSet<string> Parts { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public SectionState Section(IReadOnlyList<string> path, OutcomeAreas.Term? term)
     {
@@ -60,6 +62,7 @@ public sealed class OutlineState
     {
         while (Stack.Count > 0 && Stack[^1].Rank >= rank) Stack.RemoveAt(Stack.Count - 1);
         Stack.Add(new OpenHeading(heading.Text, rank, role, term, heading.Number));
+        if (role == HeadingRole.Part) Parts.Add(heading.Text);
         var s = Current();
         if (heading.Grade is not null) s.Grade = heading.Grade;
         return s;

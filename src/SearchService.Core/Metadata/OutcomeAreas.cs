@@ -152,7 +152,8 @@ public static partial class OutcomeAreas
     {
         var h = Normalise(heading);
         if (h.Length == 0) return null;
-        // A board printed under its own name ("the Swindon Safeguarding Children Board (SSCB)") is the LSCB.
+        // A board printed under its own name ("the Swindon Safeguarding Children Board (SSCB)"), its
+        // effectiveness or the judgement of it ("The judgement for the effectiveness of the LSCB") is the LSCB.
         h = LocalBoard().Replace(h, "effectiveness of the local safeguarding children board");
         Term? any = null;
         foreach (var term in Vocabulary)
@@ -218,6 +219,7 @@ public static partial class OutcomeAreas
     [GeneratedRegex(@"^section \d+: ")]
     private static partial Regex PartNumber();
 
-    [GeneratedRegex(@"^(?:effectiveness of (?:the )?)?(?:[a-z'&-]+ ){1,6}safeguarding children'?s? board(?: \([a-z]{3,6}\))?$")]
+    // "[the judgement for] [the effectiveness of] the Hartlepool Safeguarding Children Board [(HSCB)]", "… of the LSCB".
+    [GeneratedRegex(@"^(?:(?:graded )?judgement (?:for|about|on|of) (?:the )?)?(?:effectiveness of (?:the )?)?(?:(?:[a-z'&-]+ ){1,6}safeguarding children'?s? board(?: \([a-z]{3,6}\))?|lscb)$")]
     private static partial Regex LocalBoard();
 }

@@ -6,7 +6,7 @@ namespace SearchService.Core.Segmentation;
 
 /// <summary>
 /// What the recogniser learnt about a document from its text: its type, framework and identity,
-/// its front matter, the grading scale its numbers use, its part headings, and which lines are its body.
+/// its front matter, the grading scale its numbers use, and which lines are its body.
 /// </summary>
 public sealed record DocumentProfile
 {
@@ -24,8 +24,6 @@ public sealed record DocumentProfile
     public DateOnly? IdDate { get; init; }
     public string? PartOf { get; init; }
     public GradeScale NumericScale { get; init; } = GradeScale.Inspection;
-    /// <summary>Headings that open a part of the report (outermost level).</summary>
-    public IReadOnlySet<string> PartHeadings { get; init; } = new HashSet<string>();
     /// <summary>The printed front-page fields (inspection dates, lead inspector, publication), cited as one "front page" paragraph.</summary>
     public IReadOnlyList<string> FrontPageLines { get; init; } = [];
     /// <summary>The body lines to segment: letterheads, addresses, cover pages and signatures removed.</summary>

@@ -139,7 +139,6 @@ public static partial class DocumentRecognizer
                 fields.InspectionStart, fields.InspectionEnd, fields.LeadInspector ?? FrontPageFields.LeadInspectorAnywhere(plain)),
             IdDate = published ?? fields.InspectionEnd,
             NumericScale = GradeScales.Inspection,
-            PartHeadings = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Safeguarding services", "Services for looked after children" },
             FrontPageLines = fields.Lines,
             BodyLines = Slice(lines, bodyStart, lines.Count),
             IdStem = "slac-inspection",

@@ -81,7 +81,6 @@ public static partial class OfstedReportRecognizer
             FrontMatter = frontMatter,
             IdDate = published ?? fields.InspectionEnd,
             NumericScale = GradeScales.Inspection,
-            PartHeadings = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Section 1: The Local Authority", "Section 2: The effectiveness of the local safeguarding children board" },
             FrontPageLines = fields.Lines,
             BodyLines = body,
             UnreadJudgementTable = tableUnread,
@@ -171,9 +170,10 @@ public static partial class OfstedReportRecognizer
             rows.Add($"Overall effectiveness\t{overall.Raw}");
         for (int i = coverEnd; i < Math.Min(plain.Count, frontEnd); i++)
         {
-            if (plain[i].Length is 0 or > 160 || JudgementPhrases.ParseArea(plain[i]) is not { Grade: { } grade, Term.Common: OutcomeAreas.Lscb }) continue;
-            if (!rows.Any(r => r.StartsWith("Local Safeguarding Children Board\t", StringComparison.Ordinal))) rows.Add($"Local Safeguarding Children Board\t{grade.Raw}");
-            sentences.Add(i);
+            if (plain[i].Length > 160 || StatementAt(plain, i, LscbGrade) is not { } lscb) continue;
+            if (!rows.Any(r => r.StartsWith("Local Safeguarding Children Board\t", StringComparison.Ordinal))) rows.Add($"Local Safeguarding Children Board\t{lscb.Grade.Raw}");
+            sentences.UnionWith(lscb.Lines);
+            i = lscb.Lines[^1];
         }
         var result = new List<string>();
         if (rows.Count > 0)
@@ -208,19 +208,32 @@ public static partial class OfstedReportRecognizer
     {
         for (int i = from; i < Math.Min(plain.Count, to); i++)
         {
-            if (plain[i].Length == 0) continue;
-            var joined = new List<int> { i };
-            for (int j = i + 1; j < Math.Min(plain.Count, i + 6) && joined.Count < 3; j++)
-                if (plain[j].Length > 0) joined.Add(j);
-            for (int n = 1; n <= joined.Count; n++)
-            {
-                var text = string.Join(" ", joined.Take(n).Select(k => plain[k]));
-                if (JudgementPhrases.ParseOverall(text) is not { } grade) continue;
-                // The sentence must start on this line; the lines after it only finish it.
-                if (n > 1 && JudgementPhrases.ParseOverall(string.Join(" ", joined.Skip(1).Take(n - 1).Select(k => plain[k]))) is not null) break;
-                foreach (var k in joined.Take(n)) taken.Add(k);
-                return grade;
-            }
+            if (StatementAt(plain, i, JudgementPhrases.ParseOverall) is not { } overall) continue;
+            taken.UnionWith(overall.Lines);
+            return overall.Grade;
+        }
+        return null;
+    }
+
+    /// <summary>The LSCB's grade, where the text states it ("The effectiveness of the LSCB (LSCB) is requires improvement").</summary>
+    private static Grade? LscbGrade(string text) =>
+        text.Length <= 240 && JudgementPhrases.ParseArea(text) is { Grade: { } grade, Term.Common: OutcomeAreas.Lscb } ? grade : null;
+
+    /// <summary>
+    /// A judgement stated from line <paramref name="i"/> on, read over the (at most three) lines it
+    /// wraps onto, and the lines it takes. It must start on that line: the lines after it only finish it.
+    /// </summary>
+    private static (Grade Grade, List<int> Lines)? StatementAt(List<string> plain, int i, Func<string, Grade?> read)
+    {
+        if (plain[i].Length == 0) return null;
+        var joined = new List<int> { i };
+        for (int j = i + 1; j < Math.Min(plain.Count, i + 6) && joined.Count < 3; j++)
+            if (plain[j].Length > 0) joined.Add(j);
+        for (int n = 1; n <= joined.Count; n++)
+        {
+            if (read(string.Join(" ", joined.Take(n).Select(k => plain[k]))) is not { } grade) continue;
+            if (n > 1 && read(string.Join(" ", joined.Skip(1).Take(n - 1).Select(k => plain[k]))) is not null) return null;
+            return (grade, joined.Take(n).ToList());
         }
         return null;
     }
