@@ -78,6 +78,9 @@ public class LayoutRuleTests
     [InlineData("37. Care leavers are well supported.||38.Leaders and practitioners share values.", "P:37:Care leavers are well supported. / P:38:Leaders and practitioners share values.")]
     [InlineData("37. Care leavers are well supported.||40.Leaders and practitioners share values.", "P:37:Care leavers are well supported. / P::40.Leaders and practitioners share values.")]
     [InlineData("38.Leaders and practitioners share values.", "P::38.Leaders and practitioners share values.")]
+    // A stray full stop after the next number in the run ("46. . Most …") is not the paragraph's text; elsewhere it stays as printed.
+    [InlineData("45. Care leavers are well supported.||46. . Most care leavers live in suitable accommodation.", "P:45:Care leavers are well supported. / P:46:Most care leavers live in suitable accommodation.")]
+    [InlineData("45. Care leavers are well supported.||48. . Most care leavers live in suitable accommodation.", "P:45:Care leavers are well supported. / P::48. . Most care leavers live in suitable accommodation.")]
     public void NumberedRule_tells_numbered_paragraphs_from_numbered_headings(string input, string expected) =>
         Assert.Equal(expected, Run(new NumberedRule(), input));
 
@@ -107,6 +110,28 @@ public class LayoutRuleTests
     [InlineData("a⇥b|||c⇥d", "T:a b / T:c d")]
     public void TableRowRule_gathers_rows_until_a_line_that_is_not_one(string input, string expected) =>
         Assert.Equal(expected, Run(new TableRowRule(), input));
+
+    /// <summary>A numbered paragraph the PDF ran into the line before it starts after that sentence, when its number is the next in the run.</summary>
+    [Theory]
+    [InlineData("27. Children are safe.||28. Brothers and sisters benefit from assessments, their relationship is mostly supported||through regular time together. 29. Most children in care have trusting relationships.",
+        "P:27:Children are safe. / P:28:Brothers and sisters benefit from assessments, their relationship is mostly supported through regular time together. / P:29:Most children in care have trusting relationships.")]
+    [InlineData("27. Children are safe.||28. Brothers and sisters benefit from assessments, their relationship is mostly supported||through regular time together. 31. Most children in care have trusting relationships.",
+        "P:27:Children are safe. / P:28:Brothers and sisters benefit from assessments, their relationship is mostly supported through regular time together. 31. Most children in care have trusting relationships.")]
+    [InlineData("27. Children are safe.||28. Caseloads are high, with some workers holding up to||as many as 29 children. 29. Most children in care are visited.",
+        "P:27:Children are safe. / P:28:Caseloads are high, with some workers holding up to as many as 29 children. / P:29:Most children in care are visited.")]
+    public void ContinuationRule_starts_the_next_numbered_paragraph_run_into_a_line(string input, string expected) =>
+        Assert.Equal(expected, Describe(BlockBuilder.Build(Lines(input), GradeScale.Inspection, false,
+            [new BlankLineRule(), new NumberedRule(), new ContinuationRule(), new ParagraphRule()], passes: [])));
+
+    /// <summary>"40.⇥There is …": the next paragraph number in the run with a tab after it is a numbered paragraph, not a table.</summary>
+    [Theory]
+    [InlineData("39. Leaders know their services well.||40.⇥There is very strong political support.", "P:39:Leaders know their services well. / P:40:There is very strong political support.")]
+    [InlineData("39. Leaders know their services well.||42.⇥There is very strong political support.", "P:39:Leaders know their services well. / T:42. There is very strong political support.")]
+    [InlineData("1.⇥Children who need help and protection⇥Good", "T:1. Children who need help and protection Good")]
+    [InlineData("2.⇥Children looked after", "T:2. Children looked after")]
+    public void A_numbered_paragraph_with_a_tab_after_its_number_is_not_a_table_row(string input, string expected) =>
+        Assert.Equal(expected, Describe(BlockBuilder.Build(Lines(input), GradeScale.Inspection, false,
+            [new BlankLineRule(), new TableRowRule(), new NumberedRule(), new ParagraphRule()], passes: [])));
 
     [Theory]
     [InlineData("Thursday, 5th November, 2015", "H0:Thursday, 5th November, 2015")]

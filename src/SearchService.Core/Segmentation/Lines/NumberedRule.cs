@@ -17,10 +17,12 @@ public sealed partial class NumberedRule : ILineRule
         var number = m.Groups["n"].Value;
         var rest = m.Groups["rest"].Value.Trim();
         bool hasDot = m.Groups["dot"].Success || number.Contains('.');
+        // "46. . Most care leavers …": a stray full stop after the next number in the run is not text.
+        if (hasDot && rest.StartsWith(". ", StringComparison.Ordinal) && IsNextInRun(number, writer)) rest = rest[2..].TrimStart();
         if (rest.Length == 0 || !(char.IsUpper(rest[0]) || (hasDot && char.IsDigit(rest[0])) || rest[0] is '\'' or '‘' or '"' or '“' or '(')) return false;
         if (!(hasDot || LineShapes.LooksLikeHeading(rest))) return false;
         bool boldTitle = BoldItem().IsMatch(line.Raw);
-        bool continuesParagraphs = hasDot && int.TryParse(number.TrimEnd('.'), out var n) && n == writer.LastParagraphNumber + 1 && writer.LastParagraphNumber > 0;
+        bool continuesParagraphs = hasDot && IsNextInRun(number, writer);
         bool headingShape = LineShapes.LooksLikeHeading(rest) && !LineShapes.EndsSentence(rest) && (line.Bold || !rest.EndsWith(':'));
         if (!continuesParagraphs && ((boldTitle && rest.Length < 300) || headingShape))
         {
@@ -32,6 +34,10 @@ public sealed partial class NumberedRule : ILineRule
         return true;
     }
 
+    /// <summary>Whether a printed number ("40.", "40") is the next in the run of numbered paragraphs.</summary>
+    internal static bool IsNextInRun(string number, BlockWriter writer) =>
+        writer.LastParagraphNumber > 0 && int.TryParse(number.TrimEnd('.'), out var n) && n == writer.LastParagraphNumber + 1;
+
     /// <summary>
     /// "38.Leaders and practitioners …": the number printed with no space before the text (a PDF that
     /// kerns the gap away). Taken as a paragraph number only when it is the next in the run of numbered
@@ -40,9 +46,9 @@ public sealed partial class NumberedRule : ILineRule
     private static bool Unspaced(LineContext line, BlockWriter writer)
     {
         var m = UnspacedNumber().Match(line.Text);
-        if (!m.Success || writer.LastParagraphNumber <= 0 || !int.TryParse(m.Groups["n"].ValueSpan, out var n) || n != writer.LastParagraphNumber + 1) return false;
+        if (!m.Success || !IsNextInRun(m.Groups["n"].Value, writer)) return false;
         writer.StartParagraph(m.Groups["n"].Value, m.Groups["rest"].Value.Trim(), ParagraphKind.Text);
-        writer.LastParagraphNumber = n;
+        writer.LastParagraphNumber++;
         return true;
     }
 
