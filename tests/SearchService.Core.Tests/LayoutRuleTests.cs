@@ -119,6 +119,11 @@ public class LayoutRuleTests
         "P:27:Children are safe. / P:28:Brothers and sisters benefit from assessments, their relationship is mostly supported through regular time together. 31. Most children in care have trusting relationships.")]
     [InlineData("27. Children are safe.||28. Caseloads are high, with some workers holding up to||as many as 29 children. 29. Most children in care are visited.",
         "P:27:Children are safe. / P:28:Caseloads are high, with some workers holding up to as many as 29 children. / P:29:Most children in care are visited.")]
+    // Run into the first line of the paragraph before it (Gloucestershire 2025: "11. … their options. 12. The identification …").
+    [InlineData("11. Young people have advocacy to make an informed choice about their options. 12. The identification of children in caring roles is good.",
+        "P:11:Young people have advocacy to make an informed choice about their options. / P:12:The identification of children in caring roles is good.")]
+    [InlineData("11. Young people have advocacy to make an informed choice about their options. 14. The identification of children in caring roles is good.",
+        "P:11:Young people have advocacy to make an informed choice about their options. 14. The identification of children in caring roles is good.")]
     public void ContinuationRule_starts_the_next_numbered_paragraph_run_into_a_line(string input, string expected) =>
         Assert.Equal(expected, Describe(BlockBuilder.Build(Lines(input), GradeScale.Inspection, false,
             [new BlankLineRule(), new NumberedRule(), new ContinuationRule(), new ParagraphRule()], passes: [])));

@@ -13,16 +13,26 @@ public sealed partial class ContinuationRule : ILineRule
     public bool Apply(LineContext line, BlockWriter writer)
     {
         if (!writer.Continues(line.Text)) return false;
-        foreach (Match m in RunIn().Matches(line.Text))
-        {
-            if (!NumberedRule.IsNextInRun(m.Groups["n"].Value, writer)) continue;
-            writer.Append(line.Text[..m.Index]);
-            writer.StartParagraph(m.Groups["n"].Value, line.Text[(m.Index + m.Length)..].Trim(), ParagraphKind.Text);
-            writer.LastParagraphNumber++;
-            return true;
-        }
-        writer.Append(line.Text);
+        WriteRunIn(line.Text, writer, t => writer.Append(t));
         return true;
+    }
+
+    /// <summary>
+    /// Writes a line's text with <paramref name="first"/>, up to a numbered paragraph run into it
+    /// after a sentence's end (its number the next in the run), which starts a paragraph of its own.
+    /// </summary>
+    internal static void WriteRunIn(string text, BlockWriter writer, Action<string> first)
+    {
+        var m = RunIn().Matches(text).FirstOrDefault(x => NumberedRule.IsNextInRun(x.Groups["n"].Value, writer));
+        if (m is null)
+        {
+            first(text);
+            return;
+        }
+        first(text[..m.Index]);
+        var number = m.Groups["n"].Value;
+        writer.LastParagraphNumber++;
+        WriteRunIn(text[(m.Index + m.Length)..].Trim(), writer, t => writer.StartParagraph(number, t, ParagraphKind.Text));
     }
 
     [GeneratedRegex(@"(?<=[a-z)’”][.!?][’”]?)\s+(?<n>\d{1,3})\.\s+(?=[A-Z‘“'""])")]

@@ -29,8 +29,13 @@ public sealed partial class NumberedRule : ILineRule
             writer.AddHeading(new HeadingBlock(LineShapes.WithoutPages(rest), 0, number.TrimEnd('.'), null));
             return true;
         }
-        writer.StartParagraph(number.TrimEnd('.'), rest, ParagraphKind.Text);
-        if (int.TryParse(number.TrimEnd('.'), out var printed)) writer.LastParagraphNumber = printed;
+        if (!int.TryParse(number.TrimEnd('.'), out var printed))
+        {
+            writer.StartParagraph(number.TrimEnd('.'), rest, ParagraphKind.Text);
+            return true;
+        }
+        writer.LastParagraphNumber = printed;
+        ContinuationRule.WriteRunIn(rest, writer, t => writer.StartParagraph(number.TrimEnd('.'), t, ParagraphKind.Text));
         return true;
     }
 
