@@ -174,6 +174,36 @@ internal static partial class Bench
         // "mix": the benchmark mix in turn.
         var requests = (query == "mix" ? Queries.Select(q => (q.Ours, q.Authority)) : [(query, (string?)null)])
             .Select(q => new SearchRequest { Query = q.Item1, PageSize = 10, Filters = q.Item2 is null ? SearchFilters.None : new SearchFilters { Authority = [q.Item2] } }).ToList();
+        if (Environment.GetEnvironmentVariable("PROFILE_TMP") == "1")
+        {
+            var r = new SearchRequest { Query = query, PageSize = 20, Match = MatchMode.Any, Facets = false, Exact = Environment.GetEnvironmentVariable("PROFILE_EXACT") == "1", Filters = new SearchFilters { Authority = ["Coventry"], YearFrom = 2011, YearTo = 2011 } };
+            if (Environment.GetEnvironmentVariable("PROFILE_PAGE") is { } ps) r = r with { PageSize = int.Parse(ps) };
+            for (int i = 0; i < (Environment.GetEnvironmentVariable("PROFILE_N") is { } pn ? int.Parse(pn) : 50); i++) index.Search(r);
+            long a0 = GC.GetAllocatedBytesForCurrentThread();
+            var w = Stopwatch.StartNew();
+            for (int i = 0; i < 50; i++) index.Search(r);
+            Console.WriteLine($"tmp: {w.Elapsed.TotalMilliseconds / 50:0.00} ms, {(GC.GetAllocatedBytesForCurrentThread() - a0) / 50 / 1024} KiB, total {index.Search(r).Total}");
+            return;
+        }
+        // "ask:QUESTION": the answerer instead of a search.
+        if (query.StartsWith("ask:", StringComparison.Ordinal))
+        {
+            var answerer = new QuestionAnswerer(index);
+            var question = query[4..];
+            var watch = Stopwatch.StartNew();
+            int asked = 0;
+            while (watch.Elapsed.TotalSeconds < seconds) { answerer.Ask(question, SearchFilters.None); asked++; }
+            Console.WriteLine($"{question}: {asked} asks, mean {watch.Elapsed.TotalMilliseconds / asked:0.000} ms");
+            long allocated = GC.GetTotalAllocatedBytes(precise: true);
+            for (int i = 0; i < 50; i++) answerer.Ask(question, SearchFilters.None);
+            Console.WriteLine($"  per ask: {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 50 / 1024.0:0.0} KiB allocated");
+            // One more, tracing its stages with the bytes allocated so far (the answerer's debug trace).
+            long start = GC.GetAllocatedBytesForCurrentThread();
+            QuestionAnswerer.DebugTrace = line => { if (line.StartsWith("   t ", StringComparison.Ordinal)) Console.WriteLine($"  {line.Trim()} — {(GC.GetAllocatedBytesForCurrentThread() - start) / 1024} KiB"); };
+            answerer.Ask(question, SearchFilters.None);
+            QuestionAnswerer.DebugTrace = null;
+            return;
+        }
         var clock = Stopwatch.StartNew();
         int n = 0;
         while (clock.Elapsed.TotalSeconds < seconds) { index.Search(requests[n % requests.Count]); n++; }

@@ -30,11 +30,13 @@ public sealed partial class QuestionAnswerer
         var query = string.Join(" ", words.Select(w => w.Replace("\"", "", StringComparison.Ordinal))) + month;
         // Facts sit in long paragraphs that rank lower: look further for them, unless the reports will be read whole.
         int depth = q.Intent is Intent.Number or Intent.Date or Intent.Person or Intent.Named ? (fitting is { Count: <= 2 } ? 20 : 40) : 15;
+        DebugTrace?.Invoke($"   t search '{query}' depth {depth}, years {scoped.YearFrom}–{scoped.YearTo}, {string.Join(", ", scoped.Authority)}");
         IReadOnlyList<SearchHit> hits;
         try
         {
             // Any word: a question's words are evidence to rank by, not a list every passage must hold.
-            hits = index.Search(new SearchRequest { Query = query, Filters = scoped, PageSize = depth, Match = MatchMode.Any }).Hits;
+            // No facets: the filters then narrow the search itself (see SearchRequest.Facets).
+            hits = index.Search(new SearchRequest { Query = query, Filters = scoped, PageSize = depth, Match = MatchMode.Any, Facets = false }).Hits;
         }
         catch (QuerySyntaxException)
         {
