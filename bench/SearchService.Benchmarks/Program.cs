@@ -18,6 +18,7 @@ using SearchService.Search.Searching;
 //   report --dir DIR                                the targets, met or missed, from the inproc results and the HTTP run
 //   ingest --text DIR --pdf DIR                     indexing throughput from text, PDF ingestion time
 //   bdn --index DIR --jsonl FILE --text DIR --pdf DIR --out DIR   BenchmarkDotNet: search vs SQLite, fetch, ask, indexing (×1)
+//   profile --index DIR --query Q|mix|ask:QUESTION --seconds N   one query (or the mix, or a question) in a loop for dotnet-trace, with its allocations
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var command = args.FirstOrDefault() ?? "";
 string Arg(string name) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault() ?? throw new ArgumentException($"--{name} is required");
@@ -174,17 +175,6 @@ internal static partial class Bench
         // "mix": the benchmark mix in turn.
         var requests = (query == "mix" ? Queries.Select(q => (q.Ours, q.Authority)) : [(query, (string?)null)])
             .Select(q => new SearchRequest { Query = q.Item1, PageSize = 10, Filters = q.Item2 is null ? SearchFilters.None : new SearchFilters { Authority = [q.Item2] } }).ToList();
-        if (Environment.GetEnvironmentVariable("PROFILE_TMP") == "1")
-        {
-            var r = new SearchRequest { Query = query, PageSize = 20, Match = MatchMode.Any, Facets = false, Exact = Environment.GetEnvironmentVariable("PROFILE_EXACT") == "1", Filters = new SearchFilters { Authority = ["Coventry"], YearFrom = 2011, YearTo = 2011 } };
-            if (Environment.GetEnvironmentVariable("PROFILE_PAGE") is { } ps) r = r with { PageSize = int.Parse(ps) };
-            for (int i = 0; i < (Environment.GetEnvironmentVariable("PROFILE_N") is { } pn ? int.Parse(pn) : 50); i++) index.Search(r);
-            long a0 = GC.GetAllocatedBytesForCurrentThread();
-            var w = Stopwatch.StartNew();
-            for (int i = 0; i < 50; i++) index.Search(r);
-            Console.WriteLine($"tmp: {w.Elapsed.TotalMilliseconds / 50:0.00} ms, {(GC.GetAllocatedBytesForCurrentThread() - a0) / 50 / 1024} KiB, total {index.Search(r).Total}");
-            return;
-        }
         // "ask:QUESTION": the answerer instead of a search.
         if (query.StartsWith("ask:", StringComparison.Ordinal))
         {
