@@ -15,7 +15,10 @@ public sealed partial class QuestionAnswerer
     /// </summary>
     private IReadOnlyList<SearchHit> Passages(Question q, IReadOnlyList<DocumentRecord> documents, SearchFilters filters, IEnumerable<string>? extraWords = null)
     {
-        var words = q.ContentWords.Concat(extraWords ?? []).Distinct().ToList();
+        // An extra phrase made only of the question's own words ("looked after children" counted, asked
+        // as "looked after children") would search its words, and expand its synonyms, twice over.
+        var own = q.ContentWords.SelectMany(w => w.Split(' ')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var words = q.ContentWords.Concat((extraWords ?? []).Where(e => !e.Split(' ').All(own.Contains))).Distinct().ToList();
         if (words.Count == 0) return [];
         var fitting = q.Time.Named ? Choose(documents, q with { Framework = null, Reinspection = false }, _ => true) : null;
         if (fitting is { Count: 0 }) return [];
