@@ -18,6 +18,7 @@ using SearchService.Search.Searching;
 //   report --dir DIR                                the targets, met or missed, from the inproc results and the HTTP run
 //   ingest --text DIR --pdf DIR                     indexing throughput from text, PDF ingestion time
 //   bdn --index DIR --jsonl FILE --text DIR --pdf DIR --out DIR   BenchmarkDotNet: search vs SQLite, fetch, ask, indexing (×1)
+//   profile --index DIR --query Q|mix|ask:QUESTION --seconds N   one query (or the mix, or a question) in a loop for dotnet-trace, with its allocations
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var command = args.FirstOrDefault() ?? "";
 string Arg(string name) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault() ?? throw new ArgumentException($"--{name} is required");
@@ -174,6 +175,25 @@ internal static partial class Bench
         // "mix": the benchmark mix in turn.
         var requests = (query == "mix" ? Queries.Select(q => (q.Ours, q.Authority)) : [(query, (string?)null)])
             .Select(q => new SearchRequest { Query = q.Item1, PageSize = 10, Filters = q.Item2 is null ? SearchFilters.None : new SearchFilters { Authority = [q.Item2] } }).ToList();
+        // "ask:QUESTION": the answerer instead of a search.
+        if (query.StartsWith("ask:", StringComparison.Ordinal))
+        {
+            var answerer = new QuestionAnswerer(index);
+            var question = query[4..];
+            var watch = Stopwatch.StartNew();
+            int asked = 0;
+            while (watch.Elapsed.TotalSeconds < seconds) { answerer.Ask(question, SearchFilters.None); asked++; }
+            Console.WriteLine($"{question}: {asked} asks, mean {watch.Elapsed.TotalMilliseconds / asked:0.000} ms");
+            long allocated = GC.GetTotalAllocatedBytes(precise: true);
+            for (int i = 0; i < 50; i++) answerer.Ask(question, SearchFilters.None);
+            Console.WriteLine($"  per ask: {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 50 / 1024.0:0.0} KiB allocated");
+            // One more, tracing its stages with the bytes allocated so far (the answerer's debug trace).
+            long start = GC.GetAllocatedBytesForCurrentThread();
+            QuestionAnswerer.DebugTrace = line => { if (line.StartsWith("   t ", StringComparison.Ordinal)) Console.WriteLine($"  {line.Trim()} — {(GC.GetAllocatedBytesForCurrentThread() - start) / 1024} KiB"); };
+            answerer.Ask(question, SearchFilters.None);
+            QuestionAnswerer.DebugTrace = null;
+            return;
+        }
         var clock = Stopwatch.StartNew();
         int n = 0;
         while (clock.Elapsed.TotalSeconds < seconds) { index.Search(requests[n % requests.Count]); n++; }

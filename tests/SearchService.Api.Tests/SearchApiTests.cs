@@ -230,6 +230,18 @@ public class SearchCountsApiTests(ApiServer server) : IClassFixture<ApiServer>
     }
 
     [Fact]
+    public async Task Facets_false_leaves_out_the_facet_counts_and_nothing_else()
+    {
+        var with = await server.GetJson("/api/search?q=children&authority=Coventry&year=2011");
+        var without = await server.GetJson("/api/search?q=children&authority=Coventry&year=2011&facets=false");
+        Assert.True(with.GetProperty("facets").EnumerateObject().Any());
+        Assert.False(without.GetProperty("facets").EnumerateObject().Any());
+        Assert.Equal(with.GetProperty("total").GetInt32(), without.GetProperty("total").GetInt32());
+        Assert.Equal(with.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()),
+            without.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()));
+    }
+
+    [Fact]
     public async Task More_filter_values_than_the_limit_is_a_400_naming_it_not_a_500()
     {
         // 1,025 values, "|"-separated to keep under the request-line limit (each "authority=…" repeated would pass 8 KB).
@@ -257,6 +269,7 @@ public class SearchCountsApiTests(ApiServer server) : IClassFixture<ApiServer>
     [Theory]
     [InlineData("/api/search?q=x&match=most")]
     [InlineData("/api/search?q=x&exact=yes")]
+    [InlineData("/api/search?q=x&facets=none")]
     [InlineData("/api/export?q=x&format=pdf")]
     public async Task Bad_search_options_are_400s_naming_the_parameter(string path)
     {

@@ -78,6 +78,14 @@ public class CountsTests(CorpusIndexFixture corpus)
         Assert.Equal(result.Documents, export.Rows.Select(p => p.DocumentId).Distinct().Count());
         // The first page of the search is the export's first rows (same ranking).
         Assert.Equal(result.Hits.Select(h => h.Paragraph.Id), rows.Take(result.Hits.Count));
+
+        // Without facets (the filters then narrow the search itself): the same paragraphs, in the same order.
+        var plain = Search(request with { Facets = false });
+        Assert.Empty(plain.Facets);
+        Assert.Equal(result.Total, plain.Total);
+        Assert.Equal(result.Documents, plain.Documents);
+        Assert.Equal(result.Relaxed?.Dropped, plain.Relaxed?.Dropped);
+        Assert.Equal(result.Hits.Select(h => (h.Paragraph.Id, h.Score)), plain.Hits.Select(h => (h.Paragraph.Id, h.Score)));
     }
 
     [Fact]

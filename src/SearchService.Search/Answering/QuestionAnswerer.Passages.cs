@@ -15,7 +15,10 @@ public sealed partial class QuestionAnswerer
     /// </summary>
     private IReadOnlyList<SearchHit> Passages(Question q, IReadOnlyList<DocumentRecord> documents, SearchFilters filters, IEnumerable<string>? extraWords = null)
     {
-        var words = q.ContentWords.Concat(extraWords ?? []).Distinct().ToList();
+        // An extra phrase made only of the question's own words ("looked after children" counted, asked
+        // as "looked after children") would search its words, and expand its synonyms, twice over.
+        var own = q.ContentWords.SelectMany(w => w.Split(' ')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var words = q.ContentWords.Concat((extraWords ?? []).Where(e => !e.Split(' ').All(own.Contains))).Distinct().ToList();
         if (words.Count == 0) return [];
         var fitting = q.Time.Named ? Choose(documents, q with { Framework = null, Reinspection = false }, _ => true) : null;
         if (fitting is { Count: 0 }) return [];
@@ -30,11 +33,13 @@ public sealed partial class QuestionAnswerer
         var query = string.Join(" ", words.Select(w => w.Replace("\"", "", StringComparison.Ordinal))) + month;
         // Facts sit in long paragraphs that rank lower: look further for them, unless the reports will be read whole.
         int depth = q.Intent is Intent.Number or Intent.Date or Intent.Person or Intent.Named ? (fitting is { Count: <= 2 } ? 20 : 40) : 15;
+        DebugTrace?.Invoke($"   t search '{query}' depth {depth}, years {scoped.YearFrom}–{scoped.YearTo}, {string.Join(", ", scoped.Authority)}");
         IReadOnlyList<SearchHit> hits;
         try
         {
             // Any word: a question's words are evidence to rank by, not a list every passage must hold.
-            hits = index.Search(new SearchRequest { Query = query, Filters = scoped, PageSize = depth, Match = MatchMode.Any }).Hits;
+            // No facets: the filters then narrow the search itself (see SearchRequest.Facets).
+            hits = index.Search(new SearchRequest { Query = query, Filters = scoped, PageSize = depth, Match = MatchMode.Any, Facets = false }).Hits;
         }
         catch (QuerySyntaxException)
         {

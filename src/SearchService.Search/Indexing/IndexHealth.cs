@@ -35,7 +35,7 @@ public sealed record IndexHealth(bool Ok, string? Generation, int Documents, int
             int documents = index.Documents.Count, paragraphs = index.ParagraphCount;
             if (documents == 0) return new IndexHealth(false, generation, 0, 0, "the index holds no documents");
             // Every paragraph, then one of them by its own id and by a word of its text: postings, stored fields and doc values all read.
-            var all = index.Search(new SearchRequest { PageSize = 1 });
+            var all = index.Search(new SearchRequest { PageSize = 1, Facets = false });
             // A search cut by the served index's time budget counts only part of the index: slow, not damaged.
             if ((all.Total != paragraphs && !all.Partial) || all.Hits.Count == 0)
                 return new IndexHealth(false, generation, documents, paragraphs, $"the documents list {paragraphs} paragraphs but a search finds {all.Total}");
@@ -44,7 +44,7 @@ public sealed record IndexHealth(bool Ok, string? Generation, int Documents, int
                 return new IndexHealth(false, generation, documents, paragraphs, "a paragraph found by search cannot be read back by its id");
             // Its longest word: a short one ("This") may be a stop word the query analyser drops.
             var word = first.Text.Split(' ', '\n').Where(w => w.Length > 3 && w.All(char.IsLetter)).MaxBy(w => w.Length);
-            if (word is not null && index.Search(new SearchRequest { Query = word, PageSize = 1 }).Total == 0)
+            if (word is not null && index.Search(new SearchRequest { Query = word, PageSize = 1, Facets = false }).Total == 0)
                 return new IndexHealth(false, generation, documents, paragraphs, $"a search for '{word}', printed in the index, finds nothing");
             return new IndexHealth(true, generation, documents, paragraphs, null);
         }

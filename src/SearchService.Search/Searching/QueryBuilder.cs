@@ -390,24 +390,19 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
     private IndexStatistics? _statistics;
 
     /// <summary>Term and phrase frequencies from the index searched, for keeping only the variants it holds.</summary>
-    private sealed class IndexStatistics(QueryBuilder builder, IndexReader reader) : IVocabularyStatistics
+    private sealed class IndexStatistics(QueryBuilder builder, ReaderStatistics statistics) : IVocabularyStatistics
     {
-        private readonly IndexSearcher _searcher = new(reader);
-
-        public long DocumentFrequency(string term) => reader.DocFreq(new Term(IndexSchema.Text, term));
+        public long DocumentFrequency(string term) => statistics.DocumentFrequency(term);
 
         public IReadOnlyList<string> Terms(string text) => builder.Analyzer.Terms(text);
 
-        public long PhraseFrequency(string phrase)
+        public long PhraseFrequency(string phrase) => statistics.PhraseFrequency(phrase, () =>
         {
             int clauses = builder._clauses;
             var query = builder.TextQuery(phrase);
             builder._clauses = clauses; // a check, not part of the query
-            if (query is null) return 0;
-            var count = new TotalHitCountCollector();
-            _searcher.Search(query, count);
-            return count.TotalHits;
-        }
+            return query;
+        });
     }
 
     private static QueryNode AlternativeNode(Alternative alternative)
@@ -596,7 +591,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
     /// are rarer than their words, so without this a phrase of common words would outscore the
     /// same phrase before grams, and synonyms spelt with common words would rise in the ranking.
     /// </summary>
-    public IndexReader? Statistics { get; init; }
+    internal ReaderStatistics? Statistics { get; init; }
 
     /// <summary>Whether the index holds common grams (an index built before them does not: its phrases are searched word by word).</summary>
     public bool Grams { get; init; } = true;
@@ -606,8 +601,8 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         if (Statistics is null || grams.Count == words.Count && grams.Select(g => g.Term).SequenceEqual(words)) return 1f;
         double Idf(string term)
         {
-            long docCount = Math.Max(1, Statistics.GetDocCount(IndexSchema.Text));
-            long df = Statistics.DocFreq(new Term(IndexSchema.Text, term));
+            long docCount = Math.Max(1, Statistics.DocumentCount);
+            long df = Statistics.DocumentFrequency(term);
             return Math.Log(1 + (docCount - df + 0.5) / (df + 0.5)); // BM25Similarity's IDF
         }
         double gramIdf = grams.Sum(g => Idf(g.Term));

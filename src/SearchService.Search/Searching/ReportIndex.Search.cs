@@ -85,10 +85,13 @@ public sealed partial class ReportIndex
         IReadOnlyDictionary<string, DimensionFilter> dims, SearchRequest request, Stopwatch clock)
     {
         var (scored, _) = plan.At(dropped);
-        var scope = ScopeFilter(searcher.Catalog, request.Filters);
         // One pass for hits and every facet (multi-select counts included, see SidewaysCollector).
-        var facetsAll = new FacetCollector(IndexSchema.Facets.Where(f => !dims.ContainsKey(f)).Append(IndexSchema.DocumentId).ToList());
-        var sideways = dims.Values.Select(d => new SidewaysDimension(d.Field, _filters.For(d.Key, d.ToQuery), new FacetCollector([d.Field]))).ToList();
+        // Without facets the filters narrow the search itself, and only documents are counted.
+        var scope = request.Facets ? ScopeFilter(searcher.Catalog, request.Filters) : CombinedFilter(searcher.Catalog, dims, request.Filters);
+        var facetsAll = new FacetCollector(request.Facets ? IndexSchema.Facets.Where(f => !dims.ContainsKey(f)).Append(IndexSchema.DocumentId).ToList() : [IndexSchema.DocumentId]);
+        var sideways = request.Facets
+            ? dims.Values.Select(d => new SidewaysDimension(d.Field, _filters.For(d.Key, d.ToQuery), new FacetCollector([d.Field]))).ToList()
+            : [];
         ICollector Collect(ICollector hitsCollector) => new SidewaysCollector(hitsCollector, facetsAll, sideways);
 
         int total;
@@ -127,7 +130,7 @@ public sealed partial class ReportIndex
         }
 
         var facets = new Dictionary<string, IReadOnlyList<FacetValue>>();
-        foreach (var dim in IndexSchema.Facets)
+        foreach (var dim in request.Facets ? IndexSchema.Facets : [])
         {
             var own = sideways.FirstOrDefault(sd => sd.Dimension == dim);
             facets[dim] = Order(dim, own is null ? facetsAll.Counts[dim] : own.Counts.Counts[dim]);
@@ -314,7 +317,6 @@ public sealed partial class ReportIndex
     /// </summary>
     private QueryPlan PlanFor(SearchRequest request, CatalogSearcher searcher)
     {
-        var reader = searcher.IndexReader;
         var q = request.Query?.Trim() ?? "";
         if (q.Length > Limits.MaxQueryLength)
             throw new QueryLimitException($"The query is {q.Length} characters long; at most {Limits.MaxQueryLength} are allowed.", "maxQueryLength", Limits.MaxQueryLength);
@@ -324,8 +326,8 @@ public sealed partial class ReportIndex
             MaxTerms = Limits.MaxQueryTerms,
             Match = request.Match,
             Exact = request.Exact,
-            Statistics = reader,
-            Grams = HasGrams(reader),
+            Statistics = searcher.Statistics,
+            Grams = searcher.Statistics.HasGrams,
             Learned = searcher.Catalog.Learned,
             Authorities = request.Filters.Authority.Select(a => Core.Metadata.Authorities.FromUserText(a) ?? a).ToList(),
         };
@@ -346,14 +348,6 @@ public sealed partial class ReportIndex
             return new QueryPlan(prepared, builder, $"{e.Message} Searched for the plain words instead: {string.Join(" ", words)}.", q);
         }
     }
-
-    /// <summary>
-    /// Whether the index was built with common grams: English prose puts "of the" in some paragraph
-    /// of any corpus worth the name. Without grams (an index from before them) phrases are searched
-    /// word by word, which is slower but finds the same paragraphs, until the next re-index.
-    /// </summary>
-    private static bool HasGrams(IndexReader reader) =>
-        reader.DocFreq(new Term(IndexSchema.Text, "of_the")) > 0 || reader.DocFreq(new Term(IndexSchema.Text, "in_the")) > 0;
 
     /// <summary>
     /// Runs the plan into a new collector and, when too few paragraphs hold every word, drops words

@@ -20,25 +20,25 @@ public sealed partial class ReportIndex
     public string? Suggest(string? queryText)
     {
         var searcher = _manager.Acquire();
-        try { return Suggest(searcher, queryText); }
+        try { return Suggest((CatalogSearcher)searcher, queryText); }
         finally { _manager.Release(searcher); }
     }
 
-    private string? Suggest(IndexSearcher searcher, string? queryText)
+    private string? Suggest(CatalogSearcher searcher, string? queryText)
     {
         var q = queryText?.Trim() ?? "";
         if (q.Length == 0 || q.Length > Limits.MaxQueryLength) return null;
-        var reader = searcher.IndexReader;
-        var terms = MultiFields.GetTerms(reader, IndexSchema.Text);
-        if (terms is null) return null;
+        Terms? terms = null;
         var corrected = new StringBuilder(q);
         bool changed = false;
         // Right to left, so the offsets of the words not yet replaced stay valid.
         foreach (var (term, start, end) in _analyzer.TermsWithOffsets(q).Reverse())
         {
             if (term.Length < MinCorrectableLength || !term.All(char.IsLetter)) continue;
-            if (reader.DocFreq(new Term(IndexSchema.Text, term)) > 0) continue;
-            if (Closest(terms, term) is not { } better) continue;
+            // Nearly every word is known: its frequency is remembered for the reader, so the common case reads no terms dictionary.
+            if (searcher.Statistics.DocumentFrequency(term) > 0) continue;
+            terms ??= MultiFields.GetTerms(searcher.IndexReader, IndexSchema.Text);
+            if (terms is null || Closest(terms, term) is not { } better) continue;
             corrected.Remove(start, end - start).Insert(start, SurfaceForm(searcher, better, q[start..end]));
             changed = true;
         }

@@ -110,23 +110,25 @@ public sealed partial class ReportIndex : IDisposable
 
     // ---- Paragraphs, documents, judgements -------------------------------------------------
 
-    public ParagraphRecord? GetParagraph(string id)
+    public ParagraphRecord? GetParagraph(string id) => GetParagraphs([id]) is [var p] ? p : null;
+
+    /// <summary>Paragraphs by id, in the order asked; missing ids are left out.</summary>
+    public IReadOnlyList<ParagraphRecord> GetParagraphs(IEnumerable<string> ids)
     {
         var searcher = _manager.Acquire();
         try
         {
-            var top = searcher.Search(new TermQuery(new Term(IndexSchema.Id, id)), ParagraphsOnly, 1);
-            return top.TotalHits == 0 ? null : Load(searcher, top.ScoreDocs[0].Doc);
+            var lookup = new IdLookup(searcher.IndexReader.Leaves, ParagraphsOnly);
+            var found = new List<ParagraphRecord>();
+            foreach (var id in ids)
+                if (lookup.DocOf(id) is { } doc) found.Add(Load(searcher, doc));
+            return found;
         }
         finally
         {
             _manager.Release(searcher);
         }
     }
-
-    /// <summary>Paragraphs by id, in the order asked; missing ids are left out.</summary>
-    public IReadOnlyList<ParagraphRecord> GetParagraphs(IEnumerable<string> ids) =>
-        ids.Select(GetParagraph).Where(p => p is not null).Cast<ParagraphRecord>().ToList();
 
     /// <summary>The ids before and after a paragraph in its document's reading order.</summary>
     public (string? Previous, string? Next) Neighbours(ParagraphRecord p)
@@ -217,6 +219,9 @@ public sealed partial class ReportIndex : IDisposable
     private sealed class CatalogSearcher(IndexReader reader, Catalog catalog) : IndexSearcher(reader)
     {
         public Catalog Catalog { get; } = catalog;
+
+        /// <summary>Term and phrase frequencies of this reader, for planning queries.</summary>
+        public ReaderStatistics Statistics { get; } = new(reader);
 
         /// <summary>Trend denominators (paragraphs per bucket under a filter) for this reader.</summary>
         public System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyDictionary<string, int>> Denominators { get; } = new(StringComparer.Ordinal);

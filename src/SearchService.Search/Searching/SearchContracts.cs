@@ -46,6 +46,13 @@ public sealed record SearchRequest
 
     /// <summary>No synonyms: only the words as typed (analysed: plurals and spellings still join).</summary>
     public bool Exact { get; init; }
+
+    /// <summary>
+    /// Whether to count facet values (the default). Without them the result's facets are empty and a
+    /// filtered search reads only the filtered paragraphs: multi-select counts need every match of
+    /// the query tested against each filter, which costs the whole index however narrow the filter.
+    /// </summary>
+    public bool Facets { get; init; } = true;
 }
 
 /// <summary>One hit: the paragraph, its snippet and score; with grouping, how many more matches its document has.</summary>
