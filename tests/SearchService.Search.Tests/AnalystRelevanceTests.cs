@@ -14,10 +14,13 @@ public class AnalystRelevanceTests(CorpusIndexFixture corpus, ITestOutputHelper 
 {
     // Measured 2026-11-26 (seeds + 280 reports, every mechanism on, learned acronyms and the groups found by a
     // spelling variant included): the floors are those values.
-    private const double NdcgFloorA = 0.924, RecallFloorA = 0.919; // measured 0.9248, 0.9197
-    private const double NdcgFloorB = 0.877, RecallFloorB = 0.885; // measured 0.8773, 0.8855
+    // Raised 2026-11-27 after a concept's words apart ranked below its alternatives, each word of a concept kept its own
+    // synonyms, and two groups gained terms (BENCHMARKS.md, issue #22): a 0.9248/0.9197 → 0.9351/0.9348, b 0.8773/0.8855 → 0.9611/0.9613
+    // (one relevant Somerset paragraph added to the judgements on reading, see BENCHMARKS.md).
+    private const double NdcgFloorA = 0.935, RecallFloorA = 0.934; // measured 0.9351, 0.9348
+    private const double NdcgFloorB = 0.961, RecallFloorB = 0.961; // measured 0.9611, 0.9613
     // Group c: ten queries written after a and b had been looked at, in authorities neither was drawn from, never used to change the vocabulary.
-    private const double NdcgFloorC = 0.946, RecallFloorC = 0.927; // measured on main before any change: 0.9462, 0.9275
+    private const double NdcgFloorC = 0.946, RecallFloorC = 0.927; // measured before and after the changes of 2026-11-27: 0.9462, 0.9275
 
     internal sealed record AnalystQuery(string Half, string Mechanism, string Query, string Authority, IReadOnlyList<string> Evidence);
 
