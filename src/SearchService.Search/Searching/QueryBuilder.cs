@@ -486,37 +486,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
                     return new FilteredQuery(inner, new QueryWrapperFilter(authorities));
                 }
             case SynonymNode s:
-                {
-                    // The words as typed at full weight, the alternatives lighter (Synonyms.AlternativeWeight): a paragraph
-                    // in the user's own words ranks first, and the vocabulary fills in where they are missing.
-                    var any = new BooleanQuery(disableCoord: true);
-                    if (ConceptText(s) is { } words)
-                    {
-                        // A concept typed in several words ("agency staff", "well being"): a paragraph with the words side by
-                        // side has the concept, scored as the words typed always were (full weight). The words apart
-                        // ("multi-agency ... staff", "as well as ... being"), or each by its own synonyms, still match, but
-                        // rank below every alternative, which is the concept in other words: before, they outranked them all.
-                        var side = Together(words);
-                        if (side is not null && Core(s.Typed, match, false, EmptySet) is { } typedWords)
-                            any.Add(new FilteredQuery(typedWords, new QueryWrapperFilter(side)), Occur.SHOULD);
-                        if (Core(s.Apart ?? s.Typed, match, false, EmptySet) is { } apart)
-                        {
-                            // Only where the words are not side by side: there the words as typed score alone, as before.
-                            var elsewhere = new BooleanQuery(disableCoord: true) { { apart, Occur.MUST } };
-                            if (side is not null) elsewhere.Add(side, Occur.MUST_NOT);
-                            elsewhere.Boost = synonyms.AlternativeWeight * WordsApartWeight;
-                            any.Add(elsewhere, Occur.SHOULD);
-                        }
-                    }
-                    else if (Core(s.Typed, match, false, EmptySet) is { } typed) any.Add(typed, Occur.SHOULD);
-                    foreach (var alt in Unsubsumed(s))
-                    {
-                        if (Core(alt, match, false, EmptySet) is not { } q) continue;
-                        q.Boost *= synonyms.AlternativeWeight;
-                        any.Add(q, Occur.SHOULD);
-                    }
-                    return any.Clauses.Count == 0 ? null : any.Clauses.Count == 1 ? any.Clauses[0].Query : any;
-                }
+                return SynonymQuery(s, match);
             case AnyNode any:
                 return AnyOf(any.Alternatives, match);
             case AllNode all:
@@ -546,6 +516,40 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
             default:
                 return null;
         }
+    }
+
+    /// <summary>A synonym group: the words as typed (for a concept, where they stand together), its alternatives, and a concept's words apart.</summary>
+    private Query? SynonymQuery(SynonymNode s, MatchMode match)
+    {
+        // The words as typed at full weight, the alternatives lighter (Synonyms.AlternativeWeight): a paragraph
+        // in the user's own words ranks first, and the vocabulary fills in where they are missing.
+        var any = new BooleanQuery(disableCoord: true);
+        if (ConceptText(s) is { } words)
+        {
+            // A concept typed in several words ("agency staff", "well being"): a paragraph with the words side by
+            // side has the concept, scored as the words typed always were (full weight). The words apart
+            // ("multi-agency ... staff", "as well as ... being"), or each by its own synonyms, still match, but
+            // rank below every alternative, which is the concept in other words: before, they outranked them all.
+            var side = Together(words);
+            if (side is not null && Core(s.Typed, match, false, EmptySet) is { } typedWords)
+                any.Add(new FilteredQuery(typedWords, new QueryWrapperFilter(side)), Occur.SHOULD);
+            if (Core(s.Apart ?? s.Typed, match, false, EmptySet) is { } apart)
+            {
+                // Only where the words are not side by side: there the words as typed score alone, as before.
+                var elsewhere = new BooleanQuery(disableCoord: true) { { apart, Occur.MUST } };
+                if (side is not null) elsewhere.Add(side, Occur.MUST_NOT);
+                elsewhere.Boost = synonyms.AlternativeWeight * WordsApartWeight;
+                any.Add(elsewhere, Occur.SHOULD);
+            }
+        }
+        else if (Core(s.Typed, match, false, EmptySet) is { } typed) any.Add(typed, Occur.SHOULD);
+        foreach (var alt in Unsubsumed(s))
+        {
+            if (Core(alt, match, false, EmptySet) is not { } q) continue;
+            q.Boost *= synonyms.AlternativeWeight;
+            any.Add(q, Occur.SHOULD);
+        }
+        return any.Clauses.Count == 0 ? null : any.Clauses.Count == 1 ? any.Clauses[0].Query : any;
     }
 
     /// <summary>The weight of a concept's words apart, as a share of an alternative's weight (measured on the relevance sets, BENCHMARKS.md).</summary>
