@@ -14,8 +14,13 @@ public class AnalystRelevanceTests(CorpusIndexFixture corpus, ITestOutputHelper 
 {
     // Measured 2026-11-26 (seeds + 280 reports, every mechanism on, learned acronyms and the groups found by a
     // spelling variant included): the floors are those values.
-    private const double NdcgFloorA = 0.924, RecallFloorA = 0.919; // measured 0.9248, 0.9197
-    private const double NdcgFloorB = 0.877, RecallFloorB = 0.885; // measured 0.8773, 0.8855
+    // Raised 2026-11-27 after a concept's words apart ranked below its alternatives, each word of a concept kept its own
+    // synonyms, and two groups gained terms (BENCHMARKS.md, issue #22): a 0.9248/0.9197 → 0.9351/0.9348, b 0.8773/0.8855 → 0.9611/0.9613
+    // (one relevant Somerset paragraph added to the judgements on reading, see BENCHMARKS.md).
+    private const double NdcgFloorA = 0.935, RecallFloorA = 0.934; // measured 0.9351, 0.9348
+    private const double NdcgFloorB = 0.961, RecallFloorB = 0.961; // measured 0.9611, 0.9613
+    // Group c: ten queries written after a and b had been looked at, in authorities neither was drawn from, never used to change the vocabulary.
+    private const double NdcgFloorC = 0.946, RecallFloorC = 0.927; // measured before and after the changes of 2026-11-27: 0.9462, 0.9275
 
     internal sealed record AnalystQuery(string Half, string Mechanism, string Query, string Authority, IReadOnlyList<string> Evidence);
 
@@ -66,15 +71,20 @@ public class AnalystRelevanceTests(CorpusIndexFixture corpus, ITestOutputHelper 
     {
         var queries = Queries();
         Assert.True(queries.Count >= 40, "at least 40 analyst queries");
-        Assert.All(queries.GroupBy(q => q.Half), g => Assert.True(g.Count() >= 20, $"half {g.Key} has at least 20 queries"));
+        Assert.True(queries.Count(q => q.Half == "a") >= 20 && queries.Count(q => q.Half == "b") >= 20, "halves a and b have at least 20 queries each");
+        Assert.True(queries.Count(q => q.Half == "c") >= 10, "the held-out group c has at least 10 queries");
+        // Group c's authorities are none of a's or b's: it checks the vocabulary on reports it was not built from.
+        Assert.Empty(queries.Where(q => q.Half == "c").Select(q => q.Authority).Intersect(queries.Where(q => q.Half != "c").Select(q => q.Authority)));
         var problems = new List<string>();
         var a = Measure(corpus.Index, queries.Where(q => q.Half == "a"), problems);
         var b = Measure(corpus.Index, queries.Where(q => q.Half == "b"), problems);
-        foreach (var line in a.Lines.Concat(b.Lines)) output.WriteLine(line);
-        output.WriteLine($"half a: nDCG@10 {a.Ndcg:0.0000} recall@10 {a.Recall:0.0000}; half b: nDCG@10 {b.Ndcg:0.0000} recall@10 {b.Recall:0.0000}");
+        var c = Measure(corpus.Index, queries.Where(q => q.Half == "c"), problems);
+        foreach (var line in a.Lines.Concat(b.Lines).Concat(c.Lines)) output.WriteLine(line);
+        output.WriteLine($"half a: nDCG@10 {a.Ndcg:0.0000} recall@10 {a.Recall:0.0000}; half b: nDCG@10 {b.Ndcg:0.0000} recall@10 {b.Recall:0.0000}; group c: nDCG@10 {c.Ndcg:0.0000} recall@10 {c.Recall:0.0000}");
         Assert.True(problems.Count == 0, "judged evidence not found once in its authority's paragraphs:\n" + string.Join("\n", problems));
         Assert.True(a.Ndcg >= NdcgFloorA && a.Recall >= RecallFloorA, $"half a: nDCG@10 {a.Ndcg:0.000} (floor {NdcgFloorA}), recall@10 {a.Recall:0.000} (floor {RecallFloorA})");
         Assert.True(b.Ndcg >= NdcgFloorB && b.Recall >= RecallFloorB, $"half b: nDCG@10 {b.Ndcg:0.000} (floor {NdcgFloorB}), recall@10 {b.Recall:0.000} (floor {RecallFloorB})");
+        Assert.True(c.Ndcg >= NdcgFloorC && c.Recall >= RecallFloorC, $"group c: nDCG@10 {c.Ndcg:0.000} (floor {NdcgFloorC}), recall@10 {c.Recall:0.000} (floor {RecallFloorC})");
     }
 
     /// <summary>Each mechanism off in turn, and the vocabulary before this one (25 groups), on both halves and on the earlier set: the table in BENCHMARKS.md.</summary>
@@ -102,16 +112,17 @@ public class AnalystRelevanceTests(CorpusIndexFixture corpus, ITestOutputHelper 
         };
         var earlier = RelevanceTests.Judgements();
         var problems = new List<string>();
-        output.WriteLine("| vocabulary | a nDCG@10 | a recall@10 | b nDCG@10 | b recall@10 | earlier set nDCG@10 | earlier set recall@10 |");
-        output.WriteLine("|---|---|---|---|---|---|---|");
+        output.WriteLine("| vocabulary | a nDCG@10 | a recall@10 | b nDCG@10 | b recall@10 | c nDCG@10 | c recall@10 | earlier set nDCG@10 | earlier set recall@10 |");
+        output.WriteLine("|---|---|---|---|---|---|---|---|---|");
         var results = new Dictionary<string, double>();
         foreach (var (name, synonyms) in rows)
         {
             using var index = ReportIndex.Open(corpus.Folder, synonyms);
             var a = Measure(index, queries.Where(q => q.Half == "a"), problems);
             var b = Measure(index, queries.Where(q => q.Half == "b"), problems);
+            var c = Measure(index, queries.Where(q => q.Half == "c"), problems);
             var (ndcg, recall) = Earlier(index, earlier);
-            output.WriteLine($"| {name} | {a.Ndcg:0.000} | {a.Recall:0.000} | {b.Ndcg:0.000} | {b.Recall:0.000} | {ndcg:0.000} | {recall:0.000} |");
+            output.WriteLine($"| {name} | {a.Ndcg:0.000} | {a.Recall:0.000} | {b.Ndcg:0.000} | {b.Recall:0.000} | {c.Ndcg:0.000} | {c.Recall:0.000} | {ndcg:0.000} | {recall:0.000} |");
             results[name] = a.Recall + b.Recall;
         }
         Assert.True(results["all"] > results["no vocabulary"], "the vocabulary finds more of the analysts' paragraphs than no vocabulary");
@@ -162,7 +173,7 @@ public class AnalystRelevanceTests(CorpusIndexFixture corpus, ITestOutputHelper 
                     foreach (var request in requests) index.Search(request);
                 var searching = clock.Elapsed.TotalMilliseconds / 3;
                 output.WriteLine($"| {stemmer} | {a.Ndcg:0.000} | {a.Recall:0.000} | {b.Ndcg:0.000} | {b.Recall:0.000} | {ndcg:0.000} | {recall:0.000} | {megabytes:0.0} | {indexing:0.0} | {searching:0} |");
-                int n = queries.Count, m = earlier.Select(j => j.Query).Distinct().Count();
+                int n = queries.Count(q => q.Half is "a" or "b"), m = earlier.Select(j => j.Query).Distinct().Count();
                 whole[stemmer] = (a.Recall * queries.Count(q => q.Half == "a") + b.Recall * queries.Count(q => q.Half == "b") + recall * m) / (n + m);
             }
             finally

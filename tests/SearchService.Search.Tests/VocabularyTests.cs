@@ -159,4 +159,35 @@ public class VocabularySearchTests(CorpusIndexFixture corpus)
         if (typed.Count > 0 && synonymOnly.Count > 0) Assert.True(typed.Max() < synonymOnly.Min());
         Assert.NotEmpty(synonymOnly);
     }
+
+    /// <summary>
+    /// A concept typed in several words: paragraphs with the words together, then those in the concept's other words,
+    /// then those that merely hold the words apart ("partner agencies ... staff", "doing well ... not being used").
+    /// </summary>
+    [Theory]
+    [InlineData("agency staff", "Somerset", "agency staff|staff from agencies|locum|agency worker|agency social worker|temporary staff|interim staff", "agenc|staff")]
+    [InlineData("well being", "Swindon", "well-being|wellbeing|well being", "well|being")]
+    public void A_concepts_words_apart_rank_below_the_concept_in_other_words(string query, string authority, string concept, string typedWords)
+    {
+        var forms = concept.Split('|');
+        var words = typedWords.Split('|');
+        var hits = corpus.Index.Search(new SearchRequest { Query = query, PageSize = 50, Filters = new SearchFilters { Authority = [authority] } }).Hits;
+        bool HasConcept(SearchHit h) => forms.Any(f => h.Paragraph.Text.Contains(f, StringComparison.OrdinalIgnoreCase));
+        bool HasWords(SearchHit h) => words.All(w => h.Paragraph.Text.Contains(w, StringComparison.OrdinalIgnoreCase));
+        var with = hits.Select((h, i) => (h, i)).Where(x => HasConcept(x.h)).Select(x => x.i).ToList();
+        var apart = hits.Select((h, i) => (h, i)).Where(x => !HasConcept(x.h) && HasWords(x.h)).Select(x => x.i).ToList();
+        Assert.NotEmpty(with);
+        Assert.NotEmpty(apart); // the words apart still match: nothing is lost from the count
+        Assert.True(with.Max() < apart.Min(), $"{query}: a paragraph with the words only apart ranks {apart.Min() + 1}, above one with the concept at {with.Max() + 1}");
+    }
+
+    [Fact]
+    public void Each_word_of_a_concept_keeps_its_own_synonyms()
+    {
+        // "sibling contact": the report prints "brothers and sisters" (the group of "sibling") and "contact" a sentence apart.
+        var result = Search("sibling contact", authority: "Hillingdon");
+        Assert.Contains(result.Expansions, e => e.Typed == "sibling" && e.Alternatives.Contains("brothers and sisters"));
+        Assert.Contains(result.Hits, h => h.Paragraph.Text.Contains("contact is given high priority", StringComparison.Ordinal));
+        Assert.DoesNotContain(Search("sibling contact", exact: true, authority: "Hillingdon").Hits, h => h.Paragraph.Text.Contains("contact is given high priority", StringComparison.Ordinal));
+    }
 }

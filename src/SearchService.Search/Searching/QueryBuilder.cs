@@ -96,7 +96,14 @@ public sealed record SynonymExpansion(string Typed, IReadOnlyList<string> Altern
 public sealed record ScopedNode(QueryNode Inner, IReadOnlyList<string> Authorities) : QueryNode;
 
 /// <summary>A word or phrase of the query as typed, and its synonyms: any of them matches.</summary>
-public sealed record SynonymNode(QueryNode Typed, string TypedText, IReadOnlyList<QueryNode> Alternatives) : QueryNode;
+public sealed record SynonymNode(QueryNode Typed, string TypedText, IReadOnlyList<QueryNode> Alternatives) : QueryNode
+{
+    /// <summary>
+    /// For a concept typed in several words: its words with each word's own synonyms ("sibling contact": "brothers and
+    /// sisters" … "contact"), matched anywhere in a paragraph; null when no word has any (then the words as typed).
+    /// </summary>
+    public QueryNode? Apart { get; init; }
+}
 
 /// <summary>
 /// A parsed query ready to run: synonyms expanded, terms counted against the limits, and (for
@@ -345,7 +352,12 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
                             // The words as typed (all of them with all-words matching), or one of the alternatives,
                             // each alternative a phrase: the concept never becomes an OR of the alternatives' words.
                             var typed = new AllNode(run, []);
-                            QueryNode concept = new SynonymNode(typed, text, alts.Select(AlternativeNode).ToList());
+                            // Each word keeps its own synonyms too: "a paragraph must hold every word, or a synonym of it".
+                            var parts = run.Select(n => Expand(n, expansions)).ToList();
+                            QueryNode concept = new SynonymNode(typed, text, alts.Select(AlternativeNode).ToList())
+                            {
+                                Apart = parts.SequenceEqual(run) ? null : new AllNode(parts, []),
+                            };
                             required.Add(run.Any(n => n is RequiredNode) ? new RequiredNode(concept) : concept);
                             i += len;
                             matched = true;
@@ -426,6 +438,13 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
             case AllNode a: foreach (var n in a.Required) Collect(n, highlights, synonym); break;
             case SynonymNode s:
                 Collect(s.Typed, highlights, synonym);
+                if (s.Apart is AllNode apart)
+                    foreach (var word in apart.Required.Select(n => n is RequiredNode r ? r.Inner : n).OfType<SynonymNode>())
+                        foreach (var alt in word.Alternatives)
+                        {
+                            var inner = alt is ScopedNode scoped ? scoped.Inner : alt;
+                            Collect(inner, highlights, highlights.AddForm(inner is PhraseNode p ? p.Phrase : ((WordNode)inner).Word, true));
+                        }
                 foreach (var alt in s.Alternatives)
                 {
                     var inner = alt is ScopedNode scoped ? scoped.Inner : alt;
@@ -462,19 +481,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
                     return new FilteredQuery(inner, new QueryWrapperFilter(authorities));
                 }
             case SynonymNode s:
-                {
-                    // The words as typed at full weight, the alternatives lighter (Synonyms.AlternativeWeight): a paragraph
-                    // in the user's own words ranks first, and the vocabulary fills in where they are missing.
-                    var any = new BooleanQuery(disableCoord: true);
-                    if (Core(s.Typed, match, false, EmptySet) is { } typed) any.Add(typed, Occur.SHOULD);
-                    foreach (var alt in Unsubsumed(s))
-                    {
-                        if (Core(alt, match, false, EmptySet) is not { } q) continue;
-                        q.Boost *= synonyms.AlternativeWeight;
-                        any.Add(q, Occur.SHOULD);
-                    }
-                    return any.Clauses.Count == 0 ? null : any.Clauses.Count == 1 ? any.Clauses[0].Query : any;
-                }
+                return SynonymQuery(s, match);
             case AnyNode any:
                 return AnyOf(any.Alternatives, match);
             case AllNode all:
@@ -505,6 +512,67 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
                 return null;
         }
     }
+
+    /// <summary>A synonym group: the words as typed (for a concept, where they stand together), its alternatives, and a concept's words apart.</summary>
+    private Query? SynonymQuery(SynonymNode s, MatchMode match)
+    {
+        // The words as typed at full weight, the alternatives lighter (Synonyms.AlternativeWeight): a paragraph
+        // in the user's own words ranks first, and the vocabulary fills in where they are missing.
+        var any = new BooleanQuery(disableCoord: true);
+        if (ConceptText(s) is { } words)
+        {
+            // A concept typed in several words ("agency staff", "well being"): a paragraph with the words side by
+            // side has the concept, scored as the words typed always were (full weight). The words apart
+            // ("multi-agency ... staff", "as well as ... being"), or each by its own synonyms, still match, but
+            // rank below every alternative, which is the concept in other words: before, they outranked them all.
+            var side = Together(words);
+            if (side is not null && Core(s.Typed, match, false, EmptySet) is { } typedWords)
+                any.Add(new FilteredQuery(typedWords, new QueryWrapperFilter(side)), Occur.SHOULD);
+            if (Core(s.Apart ?? s.Typed, match, false, EmptySet) is { } apart)
+            {
+                // Only where the words are not side by side: there the words as typed score alone, as before.
+                var elsewhere = new BooleanQuery(disableCoord: true) { { apart, Occur.MUST } };
+                if (side is not null) elsewhere.Add(side, Occur.MUST_NOT);
+                elsewhere.Boost = synonyms.AlternativeWeight * WordsApartWeight;
+                any.Add(elsewhere, Occur.SHOULD);
+            }
+        }
+        else if (Core(s.Typed, match, false, EmptySet) is { } typed) any.Add(typed, Occur.SHOULD);
+        foreach (var alt in Unsubsumed(s))
+        {
+            if (Core(alt, match, false, EmptySet) is not { } q) continue;
+            q.Boost *= synonyms.AlternativeWeight;
+            any.Add(q, Occur.SHOULD);
+        }
+        return any.Clauses.Count == 0 ? null : any.Clauses.Count == 1 ? any.Clauses[0].Query : any;
+    }
+
+    /// <summary>The weight of a concept's words apart, as a share of an alternative's weight (measured on the relevance sets, BENCHMARKS.md).</summary>
+    internal const float WordsApartWeight = 0.01f;
+
+    /// <summary>Most positions between a concept's words for them to count as together ("missing from care or home").</summary>
+    internal const int ConceptSlop = 3;
+
+    /// <summary>
+    /// A concept's content words near each other (in any order, within <see cref="ConceptSlop"/>); its common words
+    /// ("from", "of") are left out, as their positions are costly to read and say little. One content word: the phrase.
+    /// </summary>
+    private Query? Together(string words)
+    {
+        var content = analyzer.Terms(words).Where(t => !ReportAnalyzer.IsCommon(t)).Distinct(StringComparer.Ordinal).ToList();
+        if (content.Count < 2) return TextQuery(words);
+        if (++_clauses > MaxClauses) throw new QueryLimitException($"The query expands to more than {MaxClauses} clauses.", "maxClauses", MaxClauses);
+        var near = new PhraseQuery { Slop = ConceptSlop };
+        foreach (var t in content) near.Add(new Term(IndexSchema.Text, t));
+        return near;
+    }
+
+    /// <summary>The words of a concept typed in several plain words, as one text (null for a word or a phrase).</summary>
+    private static string? ConceptText(SynonymNode s) =>
+        s.Typed is AllNode { Excluded.Count: 0 } all && all.Required.Count >= 2
+        && all.Required.Select(n => n is RequiredNode r ? r.Inner : n).ToList() is var words && words.All(n => n is WordNode)
+            ? string.Join(' ', words.Cast<WordNode>().Select(w => w.Word))
+            : null;
 
     /// <summary>
     /// A group's alternatives less the phrases that contain the one word typed ("foster homes" when
