@@ -94,7 +94,16 @@ public static partial class PrintedDates
         return true;
     }
 
-    private const string MonthPattern = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)";
+    /// <summary>
+    /// A month as printed or typed, its name or abbreviation in any case ("March", "Sept", "dec"): the
+    /// one list of month names, for every pattern that reads dates (here, and the answers' readers).
+    /// </summary>
+    public const string MonthPattern = "(?i:" + MonthNames + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)";
+
+    /// <summary>A month's full name only, in any case ("March", "march").</summary>
+    public const string MonthNamePattern = "(?i:" + MonthNames + ")";
+
+    private const string MonthNames = "January|February|March|April|May|June|July|August|September|October|November|December";
 
     [GeneratedRegex(@"\b(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?<m>" + MonthPattern + @")\.?,?\s+(?<y>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex FullDate();

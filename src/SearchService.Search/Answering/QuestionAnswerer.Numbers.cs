@@ -304,10 +304,10 @@ public sealed partial class QuestionAnswerer
     [GeneratedRegex(@"^(19|20)\d{2}$")]
     private static partial Regex YearLike();
 
-    [GeneratedRegex(@"^\s*(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*" + PrintedDates.MonthPattern + @"\b")]
     private static partial Regex MonthAfter();
 
-    [GeneratedRegex(@"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b" + PrintedDates.MonthPattern + @"\.?\s*$")]
     private static partial Regex MonthBefore();
 
     [GeneratedRegex(@"\d{1,2}/\d{1,2}/\d{2,4}")]
