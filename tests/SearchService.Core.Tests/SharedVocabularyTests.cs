@@ -54,4 +54,14 @@ public class SharedVocabularyTests
         Assert.Equal(month, Regex.IsMatch(word, "^" + PrintedDates.MonthPattern + "$"));
         Assert.Equal(fullName, Regex.IsMatch(word, "^" + PrintedDates.MonthNamePattern + "$"));
     }
+
+    [Theory]
+    [InlineData("on 31 March 2016 there were", "31", true)]
+    [InlineData("by May 14, 2015", "14", true)]
+    [InlineData("in Sept. 2016 there were", "2016", true)]
+    [InlineData("as at 1/3/16, 412 children", "1", true)]
+    [InlineData("as at 1/3/16, 412 children", "412", false)]
+    [InlineData("there were 31 children in March", "31", false)]
+    public void A_number_next_to_a_month_or_in_a_date_in_figures_is_part_of_a_date(string text, string number, bool partOfDate) =>
+        Assert.Equal(partOfDate, PrintedDates.IsPartOfDate(text, text.IndexOf(number, StringComparison.Ordinal), number.Length));
 }
