@@ -48,8 +48,8 @@ public static class SearchApp
         app.UseMiddleware<UrlLengthLimit>();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HostingOptions>>().Value.CorsOrigins.Count > 0) app.UseCors();
         app.UseRateLimiter();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        // Scripts, styles and images as files; the HTML pages are endpoints (HtmlPage.StaticPage) that add the one footer.
+        app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = AssetTypes() });
 
         // The index is opened, or built when missing, before the first request.
         app.Services.GetRequiredService<ServedIndex>().Start();
@@ -100,6 +100,14 @@ public static class SearchApp
             })
             .ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<HostingOptions>, HostingOptionsValidator>();
+    }
+
+    /// <summary>The file types served as they are: every usual one but HTML, whose pages are served with their footer filled in.</summary>
+    private static Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider AssetTypes()
+    {
+        var types = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider();
+        foreach (var html in types.Mappings.Where(m => m.Value == "text/html").Select(m => m.Key).ToList()) types.Mappings.Remove(html);
+        return types;
     }
 
     private static void AddServices(IServiceCollection services)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SearchService.Core.Prose;
 using SearchService.Search.Indexing;
 using SearchService.Search.Searching;
 
@@ -159,21 +160,10 @@ internal static class Shared
             {
                 var name = token.Split('=')[0];
                 var known = command.Options.Select(o => o.Name).Concat(command.Subcommands.Select(c => c.Name));
-                var nearest = known.Select(k => (Name: k, Distance: Distance(name, k))).MinBy(k => k.Distance);
+                var nearest = known.Select(k => (Name: k, Distance: EditDistance.Between(name, k))).MinBy(k => k.Distance);
                 r.AddError($"Unrecognized option '{name}'.{(nearest.Name is not null && nearest.Distance <= 3 ? $" Did you mean '{nearest.Name}'?" : "")} See '{command.Name} --help'.");
             }
         });
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (int i = 1; i <= a.Length; i++)
-            for (int j = 1; j <= b.Length; j++)
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-        return d[a.Length, b.Length];
     }
 
     /// <summary>An output file's folder must exist before any work starts.</summary>

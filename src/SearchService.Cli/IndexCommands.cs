@@ -66,28 +66,18 @@ internal static class IndexCommands
             $"ok      {name}: {d.DocumentType} | {d.Authority} | {d.Date:yyyy-MM-dd} | {d.Sections.Count} sections | {d.Paragraphs.Count} paragraphs"));
     }
 
-    private static Command Rollback()
-    {
-        var index = Shared.IndexOption();
-        var command = new Command("rollback", "Serve the previous index generation again (a running server switches within two seconds)") { index };
-        command.SetAction(r =>
+    private static Command Rollback() =>
+        IndexFolderCommand("rollback", "Serve the previous index generation again (a running server switches within two seconds)", dir =>
         {
-            var dir = r.GetValue(index)!.FullName;
             var from = IndexGenerations.Current(dir);
             var health = IndexBuilder.Rollback(dir, new BuildOptions { BuiltBy = "command line" });
             Console.WriteLine($"rolled back from generation {from} to {health.Generation}: {health.Documents} documents, {health.Paragraphs} paragraphs → {dir}");
             return ExitCodes.Ok;
         });
-        return command;
-    }
 
-    private static Command Status()
-    {
-        var index = Shared.IndexOption();
-        var command = new Command("status", "Show the index generations and check the served one") { index };
-        command.SetAction(r =>
+    private static Command Status() =>
+        IndexFolderCommand("status", "Show the index generations and check the served one", dir =>
         {
-            var dir = r.GetValue(index)!.FullName;
             var current = IndexGenerations.Current(dir);
             foreach (var g in IndexGenerations.Complete(dir))
             {
@@ -103,6 +93,13 @@ internal static class IndexCommands
             Console.WriteLine($"served: generation {health.Generation ?? "(single index)"}, {health.Documents} documents, {health.Paragraphs} paragraphs: opens and searches");
             return ExitCodes.Ok;
         });
+
+    /// <summary>A command whose only option is --index, acting on the index folder (its generations) rather than on an opened index.</summary>
+    private static Command IndexFolderCommand(string name, string description, Func<string, int> action)
+    {
+        var index = Shared.IndexOption();
+        var command = new Command(name, description) { index };
+        command.SetAction(r => action(r.GetValue(index)!.FullName));
         return command;
     }
 

@@ -35,6 +35,7 @@ public class AccessibilityStatementTests(ApiServer server) : IClassFixture<ApiSe
 
     [Theory]
     [InlineData("/")]
+    [InlineData("/index.html")]
     [InlineData("/england")]
     [InlineData("/england/331")]
     [InlineData("/p/coventry-2011-05-12-slac-inspection~86")]
@@ -47,6 +48,8 @@ public class AccessibilityStatementTests(ApiServer server) : IClassFixture<ApiSe
         request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         using var response = await server.Client.SendAsync(request);
         var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(Features.Permalinks.HtmlPage.FooterSlot, html, StringComparison.Ordinal);
+        Assert.Equal(1, html.Split("<footer", StringSplitOptions.None).Length - 1);
         var footer = html[html.IndexOf("<footer", StringComparison.Ordinal)..];
         Assert.Contains("<a href=\"/accessibility\">Accessibility statement</a>", footer, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/scalar/\">API documentation</a>", footer, StringComparison.Ordinal);

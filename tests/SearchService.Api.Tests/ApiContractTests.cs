@@ -18,6 +18,20 @@ public class ApiContractTests(ApiServer server) : IClassFixture<ApiServer>
         document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(m => (p.Key, m.Key, m.Value!.AsObject())));
 
     [Fact]
+    public async Task Search_ask_and_judgements_take_the_same_filters_in_the_same_form()
+    {
+        var document = await Document();
+        Dictionary<string, string> Parameters(string path) => document["paths"]![path]!["get"]!["parameters"]!.AsArray()
+            .ToDictionary(p => p!["name"]!.ToString(), p => p!["schema"]!.ToJsonString(), StringComparer.Ordinal);
+        var search = Parameters("/api/search");
+        string[] searchOnly = ["q", "page", "pageSize", "sort", "groupBy", "match", "exact"];
+        var filters = search.Where(p => !searchOnly.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        Assert.Equal(12, filters.Count);
+        Assert.Equal(filters, Parameters("/api/judgements").OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(filters, Parameters("/api/ask").Where(p => p.Key != "q").OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Every_operation_has_a_unique_operation_id_a_summary_and_a_description()
     {
         var operations = Operations(await Document()).ToList();

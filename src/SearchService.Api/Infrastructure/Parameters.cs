@@ -17,7 +17,7 @@ public static class Parameters
     public static IReadOnlyList<string> List(string[]? values) =>
         values is null ? [] : values.SelectMany(v => v.Split('|')).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
 
-    /// <summary>The filters shared by search, trends and ask.</summary>
+    /// <summary>The filters of every request over the paragraphs (<see cref="Features.Search.FilterParameters"/>): search, trends, export, ask and judgements.</summary>
     public static SearchFilters Filters(string[]? authority, string[]? year, string? yearFrom, string? yearTo,
         string[]? outcomeArea, string[]? grade, string[]? documentType,
         string[]? framework = null, string[]? region = null, string[]? authorityType = null,

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SearchService.Core.Model;
+using SearchService.Core.Prose;
 
 namespace SearchService.Core.Metadata;
 
@@ -60,7 +61,7 @@ public static partial class GradeScales
     /// <summary>The level a grade word or phrase names ("Require improvement", "adequate", "Not judged"), or null if it is not one.</summary>
     public static string? LabelFromWords(string words)
     {
-        var w = Spaces().Replace(words.Trim().Trim('.', '*', ' ').ToLowerInvariant().Replace('’', '\''), " ");
+        var w = WhiteSpace.Fold(words.Trim().Trim('.', '*', ' ').ToLowerInvariant().Replace('’', '\''));
         return w switch
         {
             "outstanding" or "performs excellently" or "excellent" => GradeLabels.Outstanding,
@@ -78,8 +79,15 @@ public static partial class GradeScales
     public static Grade? FromWords(string words)
     {
         var label = LabelFromWords(words);
-        return label is null ? null : new Grade(label, Spaces().Replace(words.Trim().Trim('*', ' ', '.'), " "), Words);
+        return label is null ? null : new Grade(label, WhiteSpace.Fold(words.Trim().Trim('*', ' ', '.')), Words);
     }
+
+    /// <summary>
+    /// The grade words as a pattern (case is the caller's option), longest first: "requires improvement
+    /// (to be good)" and its plural, outstanding, good, inadequate, adequate, not judged. The phrase
+    /// readers of judgement sentences and tables build on it, so the words are listed once.
+    /// </summary>
+    public const string WordsPattern = @"requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate|adequate|not\s+judged";
 
     /// <summary>The grade phrases a judgement table cell or a judgement sentence prints, longest first.</summary>
     public static Regex PrintedWords() => GradeWords();
@@ -120,12 +128,9 @@ public static partial class GradeScales
     [GeneratedRegex(@"^(?<before>.*?)\s*\t?\s*(?<raw>(?<word>Performs (excellently|well|adequately|poorly))\s*\([1-4]\))\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PerformsLine();
 
-    [GeneratedRegex(@"\brequires?\s+improvement(?:\s+to\s+be\s+good)?\b|\boutstanding\b|\bgood\b|\binadequate\b|\badequate\b|\bnot\s+judged\b|\bno\s+children\s+(?:looked\s+after|in\s+care)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + WordsPattern + @")\b|\bno\s+children\s+(?:looked\s+after|in\s+care)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GradeWords();
 
     [GeneratedRegex(@"^no children (looked after|in care)\b")]
     private static partial Regex NoChildren();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 }

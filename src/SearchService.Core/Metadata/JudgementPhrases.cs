@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SearchService.Core.Model;
+using SearchService.Core.Prose;
 
 namespace SearchService.Core.Metadata;
 
@@ -25,7 +26,7 @@ public static partial class JudgementPhrases
     /// </summary>
     public static Stated? ParseArea(string text, Framework? framework = null)
     {
-        var t = Spaces().Replace(text.Trim(), " ").TrimEnd('.', ' ');
+        var t = WhiteSpace.Fold(text.Trim()).TrimEnd('.', ' ');
         var words = t.Split(' ');
         // A heading followed by a grade clause first (longest heading first), then a heading alone:
         // "Capacity to improve…" may go on, but not over the grade that ends it.
@@ -46,18 +47,15 @@ public static partial class JudgementPhrases
     /// <summary>A single inspection's overall judgement as a sentence, anywhere in <paramref name="text"/> (white space folded).</summary>
     public static Grade? ParseOverall(string text)
     {
-        var m = OverallSentence().Match(Spaces().Replace(text, " "));
+        var m = OverallSentence().Match(WhiteSpace.Fold(text));
         return m.Success ? GradeScales.FromWords(m.Groups["g"].Value) : null;
     }
 
-    private const string Grade = @"(?<g>requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate|adequate|not\s+judged)";
+    private const string Grade = "(?<g>" + GradeScales.WordsPattern + ")";
 
     [GeneratedRegex(@"^(?:[:\-–]\s*|(?<verb>(?:is|are|was|were)\b\s*:?\s*(?:that\s+(?:it\s+)?(?:is\s+)?|judged\s+(?:to\s+be\s+|as\s+)?)?))?" + Grade + @"(?:\s+because)?\s*[.:]?$", RegexOptions.IgnoreCase)]
     private static partial Regex GradeClause();
 
     [GeneratedRegex(@"\b(?:The overall judgement is(?: that)?(?: children['’]s services?)?|Children['’]s services?(?: (?:in|provided by|for) [\w ,.'’&-]{2,80}?)?)\s+(?:are\s+|is\s+)?" + Grade + @"\b", RegexOptions.IgnoreCase)]
     private static partial Regex OverallSentence();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 }

@@ -94,13 +94,45 @@ public static partial class PrintedDates
         return true;
     }
 
-    private const string MonthPattern = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)";
+    /// <summary>
+    /// Whether the number at <paramref name="index"/> (<paramref name="length"/> characters) of the
+    /// text is a day or year of a date rather than a count: a month name next to it ("31 March",
+    /// "May 14", "Sept. 2016") or a date in figures around it ("1/3/16").
+    /// </summary>
+    public static bool IsPartOfDate(string text, int index, int length)
+    {
+        int from = Math.Max(0, index - 3);
+        return MonthNext().IsMatch(text, index + length) || MonthBefore().IsMatch(text[..index])
+            || SlashDate().IsMatch(text.AsSpan(from, Math.Min(text.Length - from, length + 8)));
+    }
+
+    /// <summary>
+    /// A month as printed or typed, its name or abbreviation in any case ("March", "Sept", "dec"): the
+    /// one list of month names, for every pattern that reads dates (here, and the answers' readers).
+    /// </summary>
+    public const string MonthPattern = "(?i:" + MonthNames + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)";
+
+    /// <summary>A month's full name only, in any case ("March", "march").</summary>
+    public const string MonthNamePattern = "(?i:" + MonthNames + ")";
+
+    private const string MonthNames = "January|February|March|April|May|June|July|August|September|October|November|December";
 
     [GeneratedRegex(@"\b(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?<m>" + MonthPattern + @")\.?,?\s+(?<y>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex FullDate();
 
     [GeneratedRegex(@"\b(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>(?:19|20)\d{2})\b")]
     private static partial Regex NumericDate();
+
+    // From where it is asked: white space, then a month ("… 31 March").
+    [GeneratedRegex(@"\G\s*" + MonthPattern + @"\b")]
+    private static partial Regex MonthNext();
+
+    [GeneratedRegex(@"\b" + MonthPattern + @"\.?\s*$")]
+    private static partial Regex MonthBefore();
+
+    // Any day/month/year in figures, two-figure years too ("1/3/16").
+    [GeneratedRegex(@"\d{1,2}/\d{1,2}/\d{2,4}")]
+    private static partial Regex SlashDate();
 
     [GeneratedRegex(@"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:Date:?\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?<m>" + MonthPattern + @"),?\s+(?<y>(?:19|20)\d{2})\b.{0,60}$", RegexOptions.IgnoreCase)]
     private static partial Regex DateLine();

@@ -130,11 +130,15 @@ public sealed partial class QuestionAnswerer
     {
         var heading = s.Path[^1];
         var area = JudgementNames.Find(QuestionParser.Fold(heading))?.Area ?? OutcomeAreas.FromHeading(heading);
-        bool overall = j.Area == OutcomeAreas.OverallEffectiveness && OverallSentence().IsMatch(QuestionParser.Fold(heading));
+        bool overall = j.Area == OutcomeAreas.OverallEffectiveness && StatesOverall(heading);
         if (area != j.Area && !overall && s.OutcomeArea != j.Area) return false;
         if (area is null && s.OutcomeArea is null && !overall) return false;
         return HeadingHasGrade(heading, j.Grade) || s.Grade?.Label == j.Grade.Label;
     }
+
+    /// <summary>A heading that is the overall judgement: the Core's overall-judgement sentence, or a heading that names it ("Overall judgement").</summary>
+    private static bool StatesOverall(string heading) =>
+        JudgementPhrases.ParseOverall(heading) is not null || heading.Contains("overall judgement", StringComparison.OrdinalIgnoreCase);
 
     private static bool HeadingHasGrade(string heading, Grade grade) => StatesGrade(QuestionParser.Fold(heading), grade);
 
@@ -157,7 +161,7 @@ public sealed partial class QuestionAnswerer
         foreach (var line in text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var lower = QuestionParser.Fold(line);
-            var area = JudgementNames.Find(lower)?.Area ?? OutcomeAreas.FromHeading(GradeAtEnd().Replace(line, ""));
+            var area = JudgementNames.Find(lower)?.Area ?? JudgementPhrases.ParseArea(line)?.Term.Common;
             if ((area == j.Area || (j.SectionPath.Count > 0 && lower.Contains(QuestionParser.Fold(j.SectionPath[^1]), StringComparison.Ordinal)))
                 && lower.EndsWith(QuestionParser.Fold(j.Grade.Raw), StringComparison.Ordinal))
                 return line;
@@ -173,12 +177,6 @@ public sealed partial class QuestionAnswerer
     private List<SearchHit> PassagesFor(IEnumerable<AnswerCitation> citations) =>
         index.GetParagraphs(citations.Select(c => c.ParagraphId).Distinct()).Select(p => new SearchHit(p, System.Net.WebUtility.HtmlEncode(p.Text), 1, null)).ToList();
 
-    [GeneratedRegex(@"^(the overall judgement is that )?children'?s services (in .+? )?(is|are|require|requires)\b|\boverall judgement\b")]
-    private static partial Regex OverallSentence();
-
     [GeneratedRegex(@"^grade \d$")]
     private static partial Regex GradeNumberOnly();
-
-    [GeneratedRegex(@"\s+(outstanding|good|inadequate|adequate|requires? improvement( to be good)?)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex GradeAtEnd();
 }

@@ -231,7 +231,7 @@ public sealed partial class QuestionAnswerer
         return text[from..to];
     }
 
-    [GeneratedRegex(@"^((January|February|March|April|May|June|July|August|September|October|November|December)\s*)?\d{0,4}$|^(January|February|March|April|May|June|July|August|September|October|November|December)\b")]
+    [GeneratedRegex(@"^(" + Core.Metadata.PrintedDates.MonthNamePattern + @"\s*)?\d{0,4}$|^" + Core.Metadata.PrintedDates.MonthNamePattern + @"\b")]
     private static partial Regex MonthYearName();
 
     [GeneratedRegex(@"^(\S+)\s*")]

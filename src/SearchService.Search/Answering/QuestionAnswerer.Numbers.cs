@@ -140,7 +140,7 @@ public sealed partial class QuestionAnswerer
             if (!isWord && !percent && YearLike().IsMatch(number)) continue;
             if (subject.QuestionNumbers.Contains(value)) continue;
             // A day or year of a date ("31 March 2016", "May 14"), a label ("Key Stage 2", "aged 10"), a duration, a difference.
-            if (MonthAfter().IsMatch(after) || MonthBefore().IsMatch(before) || SlashDate().IsMatch(sentence.AsSpan(Math.Max(0, m.Index - 3), Math.Min(sentence.Length - Math.Max(0, m.Index - 3), m.Length + 8)))) continue;
+            if (PrintedDates.IsPartOfDate(sentence, m.Index, m.Length)) continue;
             if (LabelBefore().IsMatch(before)) continue;
             if (!subject.Counted.Any(c => DurationWord().IsMatch(c.Words)) && DurationAfter().IsMatch(after)) continue;
             if (Difference().IsMatch(after) || Fraction().IsMatch(after) || AtLeastOrMore().IsMatch(after)) continue;
@@ -303,15 +303,6 @@ public sealed partial class QuestionAnswerer
 
     [GeneratedRegex(@"^(19|20)\d{2}$")]
     private static partial Regex YearLike();
-
-    [GeneratedRegex(@"^\s*(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex MonthAfter();
-
-    [GeneratedRegex(@"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex MonthBefore();
-
-    [GeneratedRegex(@"\d{1,2}/\d{1,2}/\d{2,4}")]
-    private static partial Regex SlashDate();
 
     [GeneratedRegex(@"\b(stage|level|grade|tier|year|section|paragraph|para|table|figure|page|phase|chapter|ks|aged|age|ages|age of|step|priority|recommendation|no\.|number|nos\.)\s*$|\b(aged?|ages|age of|between)\s+\d+\s*(to|-|–|and)\s*$|\b(at least|up to|over|under|more than|fewer than|less than) the age of\s*$|[£$€]\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex LabelBefore();

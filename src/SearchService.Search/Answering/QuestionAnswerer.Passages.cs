@@ -175,7 +175,7 @@ public sealed partial class QuestionAnswerer
     [GeneratedRegex(@"(?<=[.!?][’”'""]?)(?<!\b(?:No|Nos|e\.g|i\.e|Dr|Mr|Mrs|Ms|St|approx|para|paras|vs|cf|Cllr|Prof|Rev)\.)[ \t]+(?=[A-Z0-9“""‘'(•£])|\s*\n\s*")]
     private static partial Regex SentenceBreak();
 
-    [GeneratedRegex(@"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(" + PrintedDates.MonthNamePattern + @")\s+((?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex MonthYearIn();
 
     [GeneratedRegex(@"\b(?:inspector|chair|director|chaired by|led by)[:,]?\s+((?:[A-Z][\p{L}'’-]+\s){1,3}[A-Z][\p{L}'’-]+)", RegexOptions.None)]

@@ -57,8 +57,6 @@ public sealed partial record TimeSpec(DateOnly? From, DateOnly? To, DateAsked Ba
         return Which switch { Which.Latest => "at the latest report", Which.First => "at the first report", _ => "" };
     }
 
-    private const string MonthWords = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
-
     /// <summary>Reads the time words of a question (lower case, dashes folded to '-').</summary>
     public static TimeSpec Parse(string lower)
     {
@@ -153,22 +151,22 @@ public sealed partial record TimeSpec(DateOnly? From, DateOnly? To, DateAsked Ba
     [GeneratedRegex(@"\b(first|earliest) (ofsted |full |ilacs |single )?(inspection|report|judgement)")]
     private static partial Regex First();
 
-    [GeneratedRegex(@"\b(?:at|on|as at|as of)\s+(\d{1,2}(?:st|nd|rd|th)?\s+(?:" + MonthWords + @")\.?,?\s+(?:19|20)\d{2})\b")]
+    [GeneratedRegex(@"\b(?:at|on|as at|as of)\s+(\d{1,2}(?:st|nd|rd|th)?\s+(?:" + PrintedDates.MonthPattern + @")\.?,?\s+(?:19|20)\d{2})\b")]
     private static partial Regex FigureDay();
 
-    [GeneratedRegex(@"\b(?:between|from)\s+(?:(?<m1>" + MonthWords + @")\s+)?(?<y1>(?:19|20)\d{2})\s+(?:and|to|-)\s+(?:(?<m2>" + MonthWords + @")\s+)?(?<y2>(?:19|20)\d{2})\b")]
+    [GeneratedRegex(@"\b(?:between|from)\s+(?:(?<m1>" + PrintedDates.MonthPattern + @")\s+)?(?<y1>(?:19|20)\d{2})\s+(?:and|to|-)\s+(?:(?<m2>" + PrintedDates.MonthPattern + @")\s+)?(?<y2>(?:19|20)\d{2})\b")]
     private static partial Regex Between();
 
-    [GeneratedRegex(@"\b(?:since|after|post-?|from)\s*(?:(?:its|the|their|his|her)\s+)?(?:(?<m>" + MonthWords + @")\s+)?(?<y>(?:19|20)\d{2})\b")]
+    [GeneratedRegex(@"\b(?:since|after|post-?|from)\s*(?:(?:its|the|their|his|her)\s+)?(?:(?<m>" + PrintedDates.MonthPattern + @")\s+)?(?<y>(?:19|20)\d{2})\b")]
     private static partial Regex Since();
 
-    [GeneratedRegex(@"\b(?<m1>" + MonthWords + @")(?:\s+(?<y1>(?:19|20)\d{2}))?\s*(?:-|/|to|and)\s*(?<m2>" + MonthWords + @")\s+(?<y2>(?:19|20)\d{2})\b")]
+    [GeneratedRegex(@"\b(?<m1>" + PrintedDates.MonthPattern + @")(?:\s+(?<y1>(?:19|20)\d{2}))?\s*(?:-|/|to|and)\s*(?<m2>" + PrintedDates.MonthPattern + @")\s+(?<y2>(?:19|20)\d{2})\b")]
     private static partial Regex MonthRange();
 
     [GeneratedRegex(@"\b(?<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?<y>(?:19|20)\d{2})\b")]
     private static partial Regex Season();
 
-    [GeneratedRegex(@"\b(?<m>" + MonthWords + @")\s+(?<y>(?:19|20)\d{2})\b")]
+    [GeneratedRegex(@"\b(?<m>" + PrintedDates.MonthPattern + @")\s+(?<y>(?:19|20)\d{2})\b")]
     private static partial Regex MonthYear();
 
     [GeneratedRegex(@"\b(?:19|20)\d{2}\b")]

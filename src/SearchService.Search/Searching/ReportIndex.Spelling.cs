@@ -2,6 +2,7 @@ using System.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using SearchService.Core.Prose;
 using SearchService.Search.Indexing;
 
 namespace SearchService.Search.Searching;
@@ -55,7 +56,7 @@ public sealed partial class ReportIndex
         {
             var candidate = fuzzy.Term.Utf8ToString();
             if (!candidate.All(char.IsLetter)) continue;
-            var key = (Distance(word, candidate), fuzzy.DocFreq);
+            var key = (EditDistance.Between(word, candidate), fuzzy.DocFreq);
             if (key.Item1 < bestKey.Edits || (key.Item1 == bestKey.Edits && key.DocFreq > bestKey.Frequency)) (best, bestKey) = (candidate, key);
         }
         return best;
@@ -69,7 +70,7 @@ public sealed partial class ReportIndex
     {
         var top = searcher.Search(new TermQuery(new Term(IndexSchema.Text, stem)), ParagraphsOnly, 3);
         string best = stem;
-        int bestDistance = Distance(typed.ToLowerInvariant(), stem);
+        int bestDistance = EditDistance.Between(typed.ToLowerInvariant(), stem);
         foreach (var sd in top.ScoreDocs)
         {
             var json = searcher.Doc(sd.Doc).Get(IndexSchema.Json);
@@ -79,26 +80,10 @@ public sealed partial class ReportIndex
             {
                 if (t != stem) continue;
                 var word = text[start..end].ToLowerInvariant();
-                int d = Distance(typed.ToLowerInvariant(), word);
+                int d = EditDistance.Between(typed.ToLowerInvariant(), word);
                 if (d < bestDistance) (best, bestDistance) = (word, d);
             }
         }
         return best;
-    }
-
-    /// <summary>Edits between two words (insert, delete, substitute, swap two neighbours): the optimal string alignment distance.</summary>
-    internal static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (int i = 1; i <= a.Length; i++)
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        return d[a.Length, b.Length];
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SearchService.Core.Prose;
 using SearchService.Search.Analysis;
 
 namespace SearchService.Search.Searching;
@@ -277,10 +278,7 @@ public sealed partial class Synonyms
 
     /// <summary>Lower case, hyphens and apostrophes folded, single spaces: "Looked-after" = "looked after".</summary>
     public static string Normalise(string term) =>
-        Spaces().Replace(term.ToLowerInvariant().Replace('’', '\'').Replace('-', ' ').Trim(), " ");
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
+        WhiteSpace.Fold(term.ToLowerInvariant().Replace('’', '\'').Replace('-', ' ').Trim());
 
     [GeneratedRegex(@"^([A-Z][A-Z0-9&]+)(?:s|['’]s|s['’])$")]
     private static partial Regex AcronymPlural();

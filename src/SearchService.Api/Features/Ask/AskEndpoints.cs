@@ -23,15 +23,9 @@ public static class AskEndpoints
     }
 
     internal static Results<Ok<AskResponse>, ProblemHttpResult> Ask(
-        QuestionAnswerer answerer, LinkBuilder links, HttpRequest http,
-        [FromQuery] string? q,
-        [FromQuery] string[]? authority, [FromQuery] string[]? year, [FromQuery] string? yearFrom, [FromQuery] string? yearTo,
-        [FromQuery] string[]? outcomeArea, [FromQuery] string[]? grade, [FromQuery] string[]? documentType,
-        [FromQuery] string[]? framework, [FromQuery] string[]? region, [FromQuery] string[]? authorityType,
-        [FromQuery] string[]? neighboursOf, [FromQuery] string? latest)
+        QuestionAnswerer answerer, LinkBuilder links, HttpRequest http, [FromQuery] string? q, [AsParameters] FilterParameters filters)
     {
-        var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType, framework, region, authorityType, neighboursOf, latest);
-        var r = answerer.Ask(q ?? "", filters);
+        var r = answerer.Ask(q ?? "", filters.ToFilters());
         return TypedResults.Ok(new AskResponse(r.Question,
             r.Answer is null ? null : new AnswerDto(r.Answer.Text, r.Answer.Type, r.Answer.Value),
             r.Confidence,

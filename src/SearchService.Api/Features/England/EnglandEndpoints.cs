@@ -13,20 +13,12 @@ public static class EnglandEndpoints
     public static IEndpointRouteBuilder MapEngland(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/england").WithTags("Pages").ExcludeFromDescription();
-        group.MapGet("/", (IWebHostEnvironment env) => Page(env, "england.html"));
+        group.MapGet("/", (IWebHostEnvironment env) => HtmlPage.StaticPage(env, "england.html"));
         group.MapGet("/{authority}", (string authority, IWebHostEnvironment env, HttpRequest http) =>
             Core.Metadata.Authorities.Find(authority) is null
                 ? HtmlPage.Error(http, StatusCodes.Status404NotFound, "Authority not found",
                     $"No authority in the gazetteer has the name or code '{(authority.Length <= 80 ? authority : authority[..80] + "…")}'. Use a name such as Coventry, or a DfE code such as 331.")
-                : Page(env, "authority.html"));
+                : HtmlPage.StaticPage(env, "authority.html"));
         return app;
-    }
-
-    private static Results<ContentHttpResult, ProblemHttpResult> Page(IWebHostEnvironment env, string file)
-    {
-        var info = env.WebRootFileProvider.GetFileInfo(file);
-        if (!info.Exists) return TypedResults.Problem(detail: $"The page {file} is missing from wwwroot.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
-        using var reader = new StreamReader(info.CreateReadStream());
-        return TypedResults.Content(reader.ReadToEnd(), "text/html; charset=utf-8");
     }
 }

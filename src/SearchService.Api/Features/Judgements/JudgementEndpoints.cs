@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
+using SearchService.Api.Features.Search;
 using SearchService.Core.Model;
 using SearchService.Search.England;
 
@@ -36,15 +36,9 @@ public static class JudgementEndpoints
         return app;
     }
 
-    internal static Results<Ok<IReadOnlyList<JudgementDto>>, ProblemHttpResult> List(
-        ReportIndex index,
-        [FromQuery] string[]? authority, [FromQuery] string[]? year, [FromQuery] string? yearFrom, [FromQuery] string? yearTo,
-        [FromQuery] string[]? outcomeArea, [FromQuery] string[]? grade, [FromQuery] string[]? documentType,
-        [FromQuery] string[]? framework, [FromQuery] string[]? region, [FromQuery] string[]? authorityType,
-        [FromQuery] string[]? neighboursOf, [FromQuery] string? latest)
+    internal static Results<Ok<IReadOnlyList<JudgementDto>>, ProblemHttpResult> List(ReportIndex index, [AsParameters] FilterParameters filters)
     {
-        var filters = Parameters.Filters(authority, year, yearFrom, yearTo, outcomeArea, grade, documentType, framework, region, authorityType, neighboursOf, latest);
-        var list = JudgementRows.Query(index, filters).Select(r =>
+        var list = JudgementRows.Query(index, filters.ToFilters()).Select(r =>
         {
             var (d, j) = (r.Document, r.Judgement);
             return new JudgementDto(d.Authority, d.Date, d.Year, d.DocumentType, d.Id, d.Title, j.Area, j.SectionPath, j.Grade, j.ParagraphId, j.Source)

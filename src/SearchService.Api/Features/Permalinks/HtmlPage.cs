@@ -32,8 +32,9 @@ internal static class HtmlPage
         """;
 
     /// <summary>
-    /// The footer of every page (the static pages in wwwroot repeat it): the accessibility statement
-    /// public bodies must link from every page, and the API's documentation.
+    /// The footer of every page, the static ones in wwwroot too (<see cref="StaticPage"/> puts it in
+    /// their <see cref="FooterSlot"/>): the accessibility statement public bodies must link from every
+    /// page, and the API's documentation.
     /// </summary>
     public const string Footer = """
         <footer class="site-footer"><nav aria-label="Support links"><ul>
@@ -42,6 +43,18 @@ internal static class HtmlPage
           <li><a href="/openapi/v1.json">OpenAPI document</a></li>
         </ul></nav></footer>
         """;
+
+    /// <summary>Where a static page in wwwroot has its footer: the page is served with <see cref="Footer"/> in its place.</summary>
+    public const string FooterSlot = "<!-- site footer -->";
+
+    /// <summary>A page of wwwroot (the search and England pages), its footer filled in; the static-file middleware serves no .html file itself.</summary>
+    public static Results<ContentHttpResult, ProblemHttpResult> StaticPage(IWebHostEnvironment env, string file)
+    {
+        var info = env.WebRootFileProvider.GetFileInfo(file);
+        if (!info.Exists) return TypedResults.Problem(detail: $"The page {file} is missing from wwwroot.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        using var reader = new StreamReader(info.CreateReadStream());
+        return TypedResults.Content(reader.ReadToEnd().Replace(FooterSlot, Footer, StringComparison.Ordinal), "text/html; charset=utf-8");
+    }
 
     /// <summary>
     /// An error as a page a person can read, with a way back (the search page, the England page,

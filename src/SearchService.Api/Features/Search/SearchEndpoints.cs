@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
+using SearchService.Api.Features.Permalinks;
 
 namespace SearchService.Api.Features.Search;
 
-/// <summary>GET /api/search (faceted search with snippets) and GET /api/trends (matches per year or authority).</summary>
+/// <summary>GET /api/search (faceted search with snippets), GET /api/trends (matches per year or authority) and the search page (GET /, wwwroot/index.html).</summary>
 public static class SearchEndpoints
 {
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/", (IWebHostEnvironment env) => HtmlPage.StaticPage(env, "index.html")).WithTags("Pages").ExcludeFromDescription();
+        app.MapGet("/index.html", (IWebHostEnvironment env) => HtmlPage.StaticPage(env, "index.html")).WithTags("Pages").ExcludeFromDescription();
         var group = app.MapGroup("/api").WithTags("Search");
         group.MapGet("/search", Search).WithSummary("Search paragraphs, with facets and snippets");
         group.MapGet("/trends", Trends).WithSummary("Matching paragraphs and documents per year (every year, zeros included) or per authority");

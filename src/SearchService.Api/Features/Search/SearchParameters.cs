@@ -3,14 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace SearchService.Api.Features.Search;
 
 /// <summary>
-/// The query-string parameters of a search, bound once ([AsParameters]) and shared by
-/// /api/search, /api/trends and /api/export (whose <c>ExportParameters</c> add the format), so all
-/// three run the same request and count the same paragraphs. Values are read as text and checked
-/// here, so a bad value is a 400 naming it.
+/// The query-string filters of every request over the paragraphs, bound once ([AsParameters]): a
+/// search, trends and export (through <see cref="SearchParameters"/>), a question (/api/ask) and the
+/// judgements list (/api/judgements). Values are read as text and checked by <see cref="Parameters.Filters"/>,
+/// so a bad value is a 400 naming it.
 /// </summary>
-public record SearchParameters
+public record FilterParameters
 {
-    [FromQuery(Name = "q")] public string? Q { get; init; }
     [FromQuery(Name = "authority")] public string[]? Authority { get; init; }
     [FromQuery(Name = "year")] public string[]? Year { get; init; }
     [FromQuery(Name = "yearFrom")] public string? YearFrom { get; init; }
@@ -27,6 +26,19 @@ public record SearchParameters
 
     /// <summary><c>true</c>: only each authority's latest inspection report.</summary>
     [FromQuery(Name = "latest")] public string? Latest { get; init; }
+
+    public SearchFilters ToFilters() =>
+        Parameters.Filters(Authority, Year, YearFrom, YearTo, OutcomeArea, Grade, DocumentType, Framework, Region, AuthorityType, NeighboursOf, Latest);
+}
+
+/// <summary>
+/// The query-string parameters of a search, bound once ([AsParameters]) and shared by
+/// /api/search, /api/trends and /api/export (whose <c>ExportParameters</c> add the format), so all
+/// three run the same request and count the same paragraphs: the filters and the query, paging and order.
+/// </summary>
+public record SearchParameters : FilterParameters
+{
+    [FromQuery(Name = "q")] public string? Q { get; init; }
     [FromQuery(Name = "page")] public string? Page { get; init; }
     [FromQuery(Name = "pageSize")] public string? PageSize { get; init; }
     [FromQuery(Name = "sort")] public string? Sort { get; init; }
@@ -44,7 +56,7 @@ public record SearchParameters
     public SearchRequest ToRequest() => new()
     {
         Query = Q,
-        Filters = Parameters.Filters(Authority, Year, YearFrom, YearTo, OutcomeArea, Grade, DocumentType, Framework, Region, AuthorityType, NeighboursOf, Latest),
+        Filters = ToFilters(),
         Page = Parameters.WholeNumber("page", Page, 1) ?? 1,
         PageSize = Parameters.WholeNumber("pageSize", PageSize, 1) ?? 10,
         Sort = SearchEndpoints.Sort(Sort),

@@ -40,21 +40,7 @@ public static partial class DocumentRecognizer
         int titleAt = plain.FindIndex(l => Apa().IsMatch(l) && l.Length < 200);
         var rawTitle = titleAt >= 0 ? plain[titleAt] : "Annual performance assessment";
         var authority = AuthorityAfter(rawTitle, " IN ") ?? AddresseeAuthority(plain) ?? Authorities.FindNamedIn(rawTitle);
-        var (start, end) = LetterBody(plain, titleAt);
-        var date = LetterDate(plain);
-        return new DocumentProfile
-        {
-            DocumentType = DocumentTypes.AnnualPerformanceAssessment,
-            Framework = Framework.AnnualPerformanceAssessment,
-            Title = SentenceCase(rawTitle),
-            Publisher = "Ofsted",
-            Authority = authority,
-            FrontMatter = FrontMatter.None with { Published = date, PublishedBasis = date is null ? DateBasis.None : DateBasis.LetterDate },
-            IdDate = date,
-            NumericScale = GradeScales.Apa,
-            BodyLines = Slice(lines, start, end),
-            IdStem = "apa",
-        };
+        return OfstedLetter(lines, plain, titleAt, ApaKind, SentenceCase(rawTitle), authority, LetterDate(plain));
     }
 
     private static DocumentProfile AnnualAssessmentLetter(IReadOnlyList<string> lines, List<string> plain)
@@ -62,19 +48,33 @@ public static partial class DocumentRecognizer
         int titleAt = plain.FindIndex(l => AnnualAssessment().IsMatch(l) && l.Length < 120);
         var authority = AddresseeAuthority(plain) ?? (titleAt >= 0 ? Authorities.FindNamedIn(plain[titleAt]) : null);
         var date = LetterDate(plain);
+        var title = $"Annual children's services assessment {date?.Year.ToString(CultureInfo.InvariantCulture) ?? ""}: {authority?.Name ?? Authorities.Unresolved}".Replace("  ", " ");
+        return OfstedLetter(lines, plain, titleAt, AnnualAssessmentKind, title, authority, date);
+    }
+
+    /// <summary>The kind of an Ofsted letter: its document type, framework, numeric grade scale and id stem.</summary>
+    private sealed record LetterKind(string DocumentType, Framework Framework, GradeScale Scale, string IdStem);
+
+    private static readonly LetterKind ApaKind = new(DocumentTypes.AnnualPerformanceAssessment, Framework.AnnualPerformanceAssessment, GradeScales.Apa, "apa");
+    private static readonly LetterKind AnnualAssessmentKind =
+        new(DocumentTypes.AnnualChildrensServicesAssessment, Framework.AnnualChildrensServicesAssessment, GradeScales.AnnualAssessment, "annual-assessment");
+
+    /// <summary>An Ofsted letter to a council (APA, annual assessment): published on the date it bears, its body from the title to the sign-off.</summary>
+    private static DocumentProfile OfstedLetter(IReadOnlyList<string> lines, List<string> plain, int titleAt, LetterKind kind, string title, LocalAuthority? authority, DateOnly? date)
+    {
         var (start, end) = LetterBody(plain, titleAt);
         return new DocumentProfile
         {
-            DocumentType = DocumentTypes.AnnualChildrensServicesAssessment,
-            Framework = Framework.AnnualChildrensServicesAssessment,
-            Title = $"Annual children's services assessment {date?.Year.ToString(CultureInfo.InvariantCulture) ?? ""}: {authority?.Name ?? Authorities.Unresolved}".Replace("  ", " "),
+            DocumentType = kind.DocumentType,
+            Framework = kind.Framework,
+            Title = title,
             Publisher = "Ofsted",
             Authority = authority,
             FrontMatter = FrontMatter.None with { Published = date, PublishedBasis = date is null ? DateBasis.None : DateBasis.LetterDate },
             IdDate = date,
-            NumericScale = GradeScales.AnnualAssessment,
+            NumericScale = kind.Scale,
             BodyLines = Slice(lines, start, end),
-            IdStem = "annual-assessment",
+            IdStem = kind.IdStem,
         };
     }
 

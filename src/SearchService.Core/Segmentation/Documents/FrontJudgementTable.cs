@@ -60,10 +60,10 @@ public static partial class FrontJudgementTable
             if (l.Trim().Length > 0) left.Add(l);
             if (r.Trim().Length > 0) right.Append(Markup.Strip(r)).Append(' ');
         }
-        var labels = Labels.Value.Matches(Spaces().Replace(string.Join(" ", left), " ")).Select(m => m.Value.Trim()).ToList();
-        var grades = GradeScales.PrintedWords().Matches(right.ToString()).Select(m => Spaces().Replace(m.Value, " ")).ToList();
+        var labels = Labels.Value.Matches(WhiteSpace.Fold(string.Join(" ", left))).Select(m => m.Value.Trim()).ToList();
+        var grades = GradeScales.PrintedWords().Matches(right.ToString()).Select(m => WhiteSpace.Fold(m.Value)).ToList();
         if (labels.Count == 0 || labels.Count != grades.Count) return ([], start, start);
-        return (labels.Zip(grades, (l, g) => $"{Spaces().Replace(l, " ")}\t{g}").ToList(), start, end);
+        return (labels.Zip(grades, (l, g) => $"{WhiteSpace.Fold(l)}\t{g}").ToList(), start, end);
     }
 
     /// <summary>The judgements a front table prints: the ILACS and single-inspection headings of the outcome-area vocabulary, printed number and "The" allowed.</summary>
@@ -88,7 +88,4 @@ public static partial class FrontJudgementTable
 
     [GeneratedRegex(@"^(requires? improvement( to be good)?|improvement|requires|to be good|outstanding|good|inadequate|adequate|not judged)$", RegexOptions.IgnoreCase)]
     private static partial Regex GradeOnly();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SearchService.Core.Metadata;
+using SearchService.Core.Prose;
 
 namespace SearchService.Core.Segmentation;
 
@@ -54,7 +55,7 @@ public sealed partial record FrontPageFields(
                         break;
                 }
             }
-            if (cited) printed.Add(Spaces().Replace(line, " "));
+            if (cited) printed.Add(WhiteSpace.Fold(line));
         }
         return new FrontPageFields(start, end, lead, published, authority, printed, indexes);
     }
@@ -81,7 +82,7 @@ public sealed partial record FrontPageFields(
     internal static string? PersonName(string value)
     {
         var v = InspectorTitle().Replace(value, "");
-        v = Spaces().Replace(v, " ").Trim(' ', ',', ';', '.', ':');
+        v = WhiteSpace.Fold(v).Trim(' ', ',', ';', '.', ':');
         return v.Length is > 2 and < 60 && char.IsUpper(v[0]) ? v : null;
     }
 
@@ -122,7 +123,4 @@ public sealed partial record FrontPageFields(
 
     [GeneratedRegex(@",?\s*\b(?:Senior\s+)?(?:His|Her)\s+Majesty\s*['’]?\s*s?\s+Inspectors?\b.*$|,?\s*\b(?:Senior\s+)?HMI\b.*$|\s*\(.*\)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex InspectorTitle();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 }

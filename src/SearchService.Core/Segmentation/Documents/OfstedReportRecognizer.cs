@@ -126,7 +126,7 @@ public static partial class OfstedReportRecognizer
     /// <summary>The title as printed, with the authority where the printed title does not name it.</summary>
     private static string Title(string printed, Kind kind, LocalAuthority? authority)
     {
-        var t = Regex.Replace(printed, @"\s+", " ").Trim();
+        var t = WhiteSpace.Fold(printed).Trim();
         if (kind.Framework == Framework.SingleInspection) t = Regex.Replace(t, @"\s+and\s+review of the effectiveness.*$", "", RegexOptions.IgnoreCase);
         var name = authority?.Name ?? Authorities.Unresolved;
         return authority is not null && Authorities.Resolve(t) is null && t.Contains(name, StringComparison.OrdinalIgnoreCase) ? t : $"{t}: {name}";

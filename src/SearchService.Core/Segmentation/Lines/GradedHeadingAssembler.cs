@@ -91,7 +91,7 @@ public sealed partial class GradedHeadingAssembler : ILinePass
             last = i;
             return false;
         }
-        var printed = GradeScales.PrintedWords().Match(Spaces().Replace(grades.ToString(), " "));
+        var printed = GradeScales.PrintedWords().Match(WhiteSpace.Fold(grades.ToString()));
         heading = "## " + label + (area.Grade is null && printed.Success ? ": " + printed.Value : "");
         return true;
     }
@@ -110,7 +110,7 @@ public sealed partial class GradedHeadingAssembler : ILinePass
     private static string TakeGrades(string text, StringBuilder grades)
     {
         foreach (Match g in GradeScales.PrintedWords().Matches(text)) grades.Append(' ').Append(g.Value);
-        return Spaces().Replace(GradeScales.PrintedWords().Replace(text, " "), " ").Trim();
+        return WhiteSpace.Fold(GradeScales.PrintedWords().Replace(text, " ")).Trim();
     }
 
     [GeneratedRegex(@"^\s*key judgements?\s+judgement grades?\s*$", RegexOptions.IgnoreCase)]
@@ -119,7 +119,4 @@ public sealed partial class GradedHeadingAssembler : ILinePass
     /// <summary>Part of a grade wrapped over lines: "Requires", "Improvement", "to be good".</summary>
     [GeneratedRegex(@"^(requires?|improvement|to be good|be good|requires? improvement to|not|judged)$", RegexOptions.IgnoreCase)]
     private static partial Regex GradeFragment();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 }
