@@ -24,7 +24,7 @@ public class ApiContractTests(ApiServer server) : IClassFixture<ApiServer>
         Dictionary<string, string> Parameters(string path) => document["paths"]![path]!["get"]!["parameters"]!.AsArray()
             .ToDictionary(p => p!["name"]!.ToString(), p => p!["schema"]!.ToJsonString(), StringComparer.Ordinal);
         var search = Parameters("/api/search");
-        string[] searchOnly = ["q", "page", "pageSize", "sort", "groupBy", "match", "exact"];
+        string[] searchOnly = ["q", "page", "pageSize", "sort", "groupBy", "match", "exact", "facets"];
         var filters = search.Where(p => !searchOnly.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
         Assert.Equal(12, filters.Count);
         Assert.Equal(filters, Parameters("/api/judgements").OrderBy(p => p.Key, StringComparer.Ordinal));

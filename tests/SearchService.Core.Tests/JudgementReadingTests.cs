@@ -120,6 +120,31 @@ public class JudgementReadingTests
         Assert.Equal("good", d.Judgements.Single(j => j.Area == OutcomeAreas.OverallEffectiveness).Grade.Raw);
     }
 
+    [Fact]
+    public void A_judgement_on_the_front_page_set_out_again_in_its_part_is_one_judgement()
+    {
+        // Hartlepool 2014's layout: the LSCB judgement stated on the front page, then Section 2 opens with it again.
+        var text = string.Join("\n", [
+            "# Hartlepool Borough Council", "",
+            "## Inspection of services for children in need of help and protection, children looked after and care leavers", "",
+            "## and", "", "## Review of the effectiveness of the Local Safeguarding Children Board", "",
+            "## Inspection date: 6 January 2014 – 29 January 2014", "", "## Report published: 11 February 2014", "",
+            "## The overall judgement is that children's services require improvement", "",
+            "1. Children who need help and protection\tRequires improvement", "",
+            "2. Children looked after and achieving permanence\tRequires improvement", "",
+            "3. Leadership, management and governance\tRequires improvement", "",
+            "## The judgement for the effectiveness of the Local Safeguarding Children Board (LSCB) is requires improvement", "",
+            "## Section 1: the local authority", "", "## Summary of key findings", "",
+            "1. Children are safe and their needs are met.", "",
+            "## Section 2: The effectiveness of the Local Safeguarding Children Board", "",
+            "## The effectiveness of the LSCB requires improvement", "",
+            "2. The Board does not yet have an independent chair.", "",
+        ]);
+        var d = ReportParser.Parse(new Reading.SourceText("hartlepool.md", text, Reading.SourceFormat.Markdown)).Single();
+        var lscb = Assert.Single(d.Judgements, j => j.Area == OutcomeAreas.Lscb);
+        Assert.Equal(GradeLabels.RequiresImprovement, lscb.Grade.Label);
+    }
+
     [Theory]
     [InlineData("## The experiences and progress of|⇥Good|## children who need help and protection", "## The experiences and progress of children who need help and protection: Good")]
     [InlineData("## The experiences and progress of||children looked after and achieving⇥Outstanding||## permanence", "## The experiences and progress of children looked after and achieving permanence: Outstanding")]

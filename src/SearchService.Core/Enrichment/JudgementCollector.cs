@@ -59,10 +59,19 @@ public static class JudgementCollector
             }
             else judgements.Add((index, j));
         }
-        // One judgement per area and grade in each part of a report: the first printing stands.
+        // One judgement per area and grade in each part of a report: the first printing stands. A
+        // judgement stated before the parts (a single inspection's front page: "The Local Safeguarding
+        // Children Board is good") and set out again in the one part that judges that area is the
+        // same judgement, printed twice; an area judged in several parts is judged once in each.
+        var ordered = judgements.OrderBy(x => x.Position).Select(x => x.Judgement).ToList();
         var kept = new List<Judgement>();
-        foreach (var j in judgements.OrderBy(x => x.Position).Select(x => x.Judgement))
-            if (!kept.Any(k => k.Area == j.Area && k.Grade.Label == j.Grade.Label && Part(k, outline) == Part(j, outline))) kept.Add(j);
+        foreach (var j in ordered)
+        {
+            string part = Part(j, outline);
+            bool repeated = kept.Any(k => k.Area == j.Area && k.Grade.Label == j.Grade.Label
+                && (Part(k, outline) == part || (Part(k, outline).Length == 0 && ordered.Where(o => o.Area == j.Area).Select(o => Part(o, outline)).Where(p => p.Length > 0).Distinct().Count() == 1)));
+            if (!repeated) kept.Add(j);
+        }
         return kept;
     }
 
