@@ -98,22 +98,17 @@ public class JudgementReadingTests
     [InlineData("## The Local Safeguarding Children Board is outstanding", "outstanding")]
     public void A_single_inspections_front_page_lscb_sentence_is_read_over_line_breaks(string statement, string printed)
     {
-        var text = string.Join("\n", [
-            "# Tameside Metropolitan Borough Council", "",
-            "## Inspection of services for children in need of help and protection, children looked after and care leavers", "",
-            "## and", "", "## Review of the effectiveness of the Local Safeguarding Children Board", "",
-            "## Inspection date: 20 May 2014 – 11 June 2014", "", "## Report published: 18 July 2014", "",
-            "## The overall judgement is good", "",
-            "The local authority leads effective services that meet the requirements for good.", "",
-            "1. Children who need help and protection\tGood", "",
-            "2. Children looked after and achieving permanence\tGood", "",
-            "3. Leadership, management and governance\tGood", "",
-            .. statement.Split('|'), "",
-            "The LSCB is not yet demonstrating the characteristics of good.", "",
-            "## Section 1: the local authority", "", "## Summary of key findings", "",
-            "1. Children are safe and well looked after by staff who know them.", "",
-        ]);
-        var d = ReportParser.Parse(new Reading.SourceText("tameside.md", text, Reading.SourceFormat.Markdown)).Single();
+        var d = SingleInspection(
+            frontPage: [
+                "## The overall judgement is good",
+                "The local authority leads effective services that meet the requirements for good.",
+                "1. Children who need help and protection\tGood",
+                "2. Children looked after and achieving permanence\tGood",
+                "3. Leadership, management and governance\tGood",
+                statement.Replace('|', '\n'),
+                "The LSCB is not yet demonstrating the characteristics of good.",
+            ],
+            rest: []);
         var lscb = Assert.Single(d.Judgements, j => j.Area == OutcomeAreas.Lscb);
         Assert.Equal(printed, lscb.Grade.Raw);
         Assert.Equal(GradeScales.LabelFromWords(printed), lscb.Grade.Label);
@@ -124,25 +119,41 @@ public class JudgementReadingTests
     public void A_judgement_on_the_front_page_set_out_again_in_its_part_is_one_judgement()
     {
         // Hartlepool 2014's layout: the LSCB judgement stated on the front page, then Section 2 opens with it again.
-        var text = string.Join("\n", [
-            "# Hartlepool Borough Council", "",
-            "## Inspection of services for children in need of help and protection, children looked after and care leavers", "",
-            "## and", "", "## Review of the effectiveness of the Local Safeguarding Children Board", "",
-            "## Inspection date: 6 January 2014 – 29 January 2014", "", "## Report published: 11 February 2014", "",
-            "## The overall judgement is that children's services require improvement", "",
-            "1. Children who need help and protection\tRequires improvement", "",
-            "2. Children looked after and achieving permanence\tRequires improvement", "",
-            "3. Leadership, management and governance\tRequires improvement", "",
-            "## The judgement for the effectiveness of the Local Safeguarding Children Board (LSCB) is requires improvement", "",
-            "## Section 1: the local authority", "", "## Summary of key findings", "",
-            "1. Children are safe and their needs are met.", "",
-            "## Section 2: The effectiveness of the Local Safeguarding Children Board", "",
-            "## The effectiveness of the LSCB requires improvement", "",
-            "2. The Board does not yet have an independent chair.", "",
-        ]);
-        var d = ReportParser.Parse(new Reading.SourceText("hartlepool.md", text, Reading.SourceFormat.Markdown)).Single();
+        var d = SingleInspection(
+            frontPage: [
+                "## The overall judgement is that children's services require improvement",
+                "1. Children who need help and protection\tRequires improvement",
+                "2. Children looked after and achieving permanence\tRequires improvement",
+                "3. Leadership, management and governance\tRequires improvement",
+                "## The judgement for the effectiveness of the Local Safeguarding Children Board (LSCB) is requires improvement",
+            ],
+            rest: [
+                "## Section 2: The effectiveness of the Local Safeguarding Children Board",
+                "## The effectiveness of the LSCB requires improvement",
+                "2. The Board does not yet have an independent chair.",
+            ]);
         var lscb = Assert.Single(d.Judgements, j => j.Area == OutcomeAreas.Lscb);
         Assert.Equal(GradeLabels.RequiresImprovement, lscb.Grade.Label);
+    }
+
+    /// <summary>
+    /// A 2014 single inspection as the reader gets it (Tameside's title block): the front page's own
+    /// paragraphs after the title and dates, then Section 1 with one finding, then the rest.
+    /// </summary>
+    private static ReportDocument SingleInspection(string[] frontPage, string[] rest)
+    {
+        string[] paragraphs = [
+            "# Tameside Metropolitan Borough Council",
+            "## Inspection of services for children in need of help and protection, children looked after and care leavers",
+            "## and", "## Review of the effectiveness of the Local Safeguarding Children Board",
+            "## Inspection date: 20 May 2014 – 11 June 2014", "## Report published: 18 July 2014",
+            .. frontPage,
+            "## Section 1: the local authority", "## Summary of key findings",
+            "1. Children are safe and well looked after by staff who know them.",
+            .. rest,
+        ];
+        var text = string.Join("\n\n", paragraphs) + "\n";
+        return ReportParser.Parse(new Reading.SourceText("single-inspection.md", text, Reading.SourceFormat.Markdown)).Single();
     }
 
     [Theory]

@@ -59,20 +59,29 @@ public static class JudgementCollector
             }
             else judgements.Add((index, j));
         }
-        // One judgement per area and grade in each part of a report: the first printing stands. A
-        // judgement stated before the parts (a single inspection's front page: "The Local Safeguarding
-        // Children Board is good") and set out again in the one part that judges that area is the
-        // same judgement, printed twice; an area judged in several parts is judged once in each.
-        var ordered = judgements.OrderBy(x => x.Position).Select(x => x.Judgement).ToList();
-        var kept = new List<Judgement>();
-        foreach (var j in ordered)
+        return OnePerAreaAndPart(judgements, outline);
+    }
+
+    /// <summary>
+    /// One judgement per area and grade in each part of a report: the first printing stands. A
+    /// judgement stated before the parts (a single inspection's front page: "The Local Safeguarding
+    /// Children Board is good") and set out again in the one part that judges that area is the
+    /// same judgement, printed twice; an area judged in several parts is judged once in each.
+    /// </summary>
+    private static List<Judgement> OnePerAreaAndPart(List<(int Position, Judgement Judgement)> judgements, OutlineState outline)
+    {
+        var ordered = judgements.OrderBy(x => x.Position).Select(x => (Judgement: x.Judgement, Part: Part(x.Judgement, outline))).ToList();
+        // How many parts judge each area: counted once, for every pair compared below.
+        var partsJudging = ordered.GroupBy(o => o.Judgement.Area, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(o => o.Part).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
+        var kept = new List<(Judgement Judgement, string Part)>();
+        foreach (var (j, part) in ordered)
         {
-            string part = Part(j, outline);
-            bool repeated = kept.Any(k => k.Area == j.Area && k.Grade.Label == j.Grade.Label
-                && (Part(k, outline) == part || (Part(k, outline).Length == 0 && ordered.Where(o => o.Area == j.Area).Select(o => Part(o, outline)).Where(p => p.Length > 0).Distinct().Count() == 1)));
-            if (!repeated) kept.Add(j);
+            bool repeated = kept.Any(k => k.Judgement.Area == j.Area && k.Judgement.Grade.Label == j.Grade.Label
+                && (k.Part == part || (k.Part.Length == 0 && partsJudging[j.Area] == 1)));
+            if (!repeated) kept.Add((j, part));
         }
-        return kept;
+        return kept.Select(k => k.Judgement).ToList();
     }
 
     /// <summary>The part of the report a judgement is printed in ("Services for looked after children"), or "" for a report in one part.</summary>
