@@ -207,8 +207,12 @@ internal static partial class Bench
         // What a search allocates and how often it makes the GC run: large objects force gen 2 collections.
         long before = GC.GetTotalAllocatedBytes(precise: true);
         int[] gcs = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        using var types = new AllocationTypes { Recording = true };
         for (int i = 0; i < 200; i++) index.Search(requests[i % requests.Count]);
+        types.Recording = false;
         Console.WriteLine($"  per search: {(GC.GetTotalAllocatedBytes(precise: true) - before) / 200 / 1024.0:0.0} KiB allocated; over 200 searches gen0 {GC.CollectionCount(0) - gcs[0]}, gen1 {GC.CollectionCount(1) - gcs[1]}, gen2 {GC.CollectionCount(2) - gcs[2]} collections");
+        Console.WriteLine("  allocated by type (sampled):");
+        types.Print(15);
     }
 
     private static (double P50, double P99) Time(Action action, int runs = 200, bool warmUp = true)
