@@ -50,6 +50,27 @@ public class SearchMachineryTests(CorpusIndexFixture corpus)
         });
     }
 
+    [Theory]
+    [InlineData("adoption")]
+    [InlineData("children")]
+    [InlineData("nosuchtermanywhere")]
+    public void A_term_query_given_its_remembered_place_finds_and_scores_as_one_that_looks_it_up(string word)
+    {
+        using var directory = Lucene.Net.Store.FSDirectory.Open(IndexGenerations.ServedPath(corpus.Folder));
+        using var reader = DirectoryReader.Open(directory);
+        var statistics = new ReaderStatistics(reader);
+        var searcher = new IndexSearcher(reader);
+        var term = new Term(IndexSchema.Text, word);
+
+        // Remembered: the second request is the same lookup, not a new one.
+        Assert.Same(statistics.ContextOf(term), statistics.ContextOf(term));
+        var looked = searcher.Search(new TermQuery(term), 50);
+        var given = searcher.Search(new TermQuery(term, statistics.ContextOf(term)), 50);
+        Assert.Equal(looked.TotalHits, given.TotalHits);
+        Assert.Equal(looked.ScoreDocs.Select(d => (d.Doc, d.Score)), given.ScoreDocs.Select(d => (d.Doc, d.Score)));
+        if (word != "nosuchtermanywhere") Assert.True(given.TotalHits > 0);
+    }
+
     [Fact]
     public void A_filter_is_built_once_and_the_cache_stays_bounded()
     {

@@ -9,7 +9,7 @@ namespace SearchService.Search.Answering;
 public sealed partial class QuestionAnswerer
 {
     /// <summary>A number found in a sentence, with how well it answers the question.</summary>
-    private sealed record NumberCandidate(SearchHit Hit, DocumentRecord? Document, string Quote, string Span, string Value, double Tie, double Time, double Score);
+    private sealed record NumberCandidate(ParagraphRecord Paragraph, DocumentRecord? Document, string Quote, string Span, string Value, double Tie, double Time, double Score);
 
     /// <summary>
     /// A count, percentage or rate. A number answers only where its sentence ties it to the thing
@@ -41,7 +41,7 @@ public sealed partial class QuestionAnswerer
 
         var candidates = Candidates(q, asked, subject, scanned, byId, recency);
         DebugTrace?.Invoke($"   t candidates {clock.Elapsed.TotalMilliseconds:0.0} ({candidates.Count})");
-        foreach (var c in candidates.OrderByDescending(c => c.Score).Take(8)) DebugTrace?.Invoke($"   cand {c.Span} [{c.Value}] tie {c.Tie:0.00} time {c.Time:0.00} score {c.Score:0.00} @ {c.Hit.Paragraph.Id}: {c.Quote}");
+        foreach (var c in candidates.OrderByDescending(c => c.Score).Take(8)) DebugTrace?.Invoke($"   cand {c.Span} [{c.Value}] tie {c.Tie:0.00} time {c.Time:0.00} score {c.Score:0.00} @ {c.Paragraph.Id}: {c.Quote}");
         DebugTrace?.Invoke($"   counted: {string.Join(" | ", subject.Counted.Select(c => c.Words))}; said: {string.Join(" | ", subject.Said.Select(c => c.Words))}");
         var accepted = candidates.Where(c => c.Tie >= 0.7).OrderByDescending(c => c.Score).ToList();
         if (accepted.Count == 0)
@@ -65,51 +65,52 @@ public sealed partial class QuestionAnswerer
         }
         var type = q.Percentage ? "percentage" : q.Rate ? "rate" : "number";
         return new AskResult(q.Text, new Answer(best.Span, type, best.Value), Math.Round(confidence, 3),
-            [AnswerCitation.From(best.Hit.Paragraph, best.Quote)], passages,
-            $"Quoted from {best.Hit.Paragraph.Citation}.{which}");
+            [AnswerCitation.From(best.Paragraph, best.Quote)], passages,
+            $"Quoted from {best.Paragraph.Citation}.{which}");
     }
 
     /// <summary>
     /// The passages, and more: figures sit in long paragraphs that rank low among many about the same thing, so where the
     /// question's time settles on one or two reports, every paragraph of them that names the thing counted near a figure is read as well.
     /// </summary>
-    private List<SearchHit> Scanned(Question q, IReadOnlyList<DocumentRecord> documents, IReadOnlyList<SearchHit> passages, NumberSubject subject)
+    private List<ParagraphRecord> Scanned(Question q, IReadOnlyList<DocumentRecord> documents, IReadOnlyList<SearchHit> passages, NumberSubject subject)
     {
-        var scanned = passages.ToList();
+        var scanned = passages.Select(h => h.Paragraph).ToList();
         if (q.Time.Named && q.Authority is not null && Choose(documents, q with { Framework = null, Reinspection = false }, _ => true) is { Count: > 0 and <= 2 } few)
         {
             var seen = passages.Select(h => h.Paragraph.Id).ToHashSet(StringComparer.Ordinal);
             var heads = subject.Counted.SelectMany(c => c.Words.Split(' ')).Where(w => w.Length > 3).ToList();
             foreach (var p in index.GetParagraphs(few.SelectMany(d => d.ParagraphIds).Where(id => !seen.Contains(id))))
-                if (p.Text.Any(char.IsDigit) && heads.Any(h => p.Text.Contains(h, StringComparison.OrdinalIgnoreCase)))
-                    scanned.Add(new SearchHit(p, System.Net.WebUtility.HtmlEncode(p.Text), 0, null));
+                if (p.Text.AsSpan().ContainsAnyInRange('0', '9') && heads.Exists(h => p.Text.Contains(h, StringComparison.OrdinalIgnoreCase)))
+                    scanned.Add(p);
         }
         return scanned;
     }
 
     /// <summary>Every number of every sentence of the scanned paragraphs that may answer, scored by its tie to what is counted, its time and the report's recency.</summary>
-    private static List<NumberCandidate> Candidates(Question q, Question asked, NumberSubject subject, IReadOnlyList<SearchHit> scanned,
+    private static List<NumberCandidate> Candidates(Question q, Question asked, NumberSubject subject, IReadOnlyList<ParagraphRecord> scanned,
         Dictionary<string, DocumentRecord> byId, Dictionary<string, int>? recency)
     {
         var candidates = new List<NumberCandidate>();
-        foreach (var hit in scanned)
+        var authorityTerms = q.Authority is null ? [] : Analyzer.Terms(q.Authority).ToHashSet(StringComparer.Ordinal);
+        foreach (var paragraph in scanned)
         {
-            var text = hit.Paragraph.Text;
+            var text = paragraph.Text;
             if (!NumberPhrase().IsMatch(text)) continue;
             var spans = SentenceSpans(text);
             // What a paragraph is about, for the items of a list: its headings and its first sentence ("At 31 December 2015, 112 children are …").
-            var context = string.Concat(string.Join(" ", hit.Paragraph.SectionPath), " ", text.AsSpan(spans[0].Start, spans[0].Length));
+            var context = new ParagraphContext(string.Concat(string.Join(" ", paragraph.SectionPath), " ", text.AsSpan(spans[0].Start, spans[0].Length)));
             for (int s = 0; s < spans.Count; s++)
             {
                 var sentence = text.Substring(spans[s].Start, spans[s].Length);
                 var previous = s > 0 ? text.Substring(spans[s - 1].Start, spans[s - 1].Length) : null;
-                foreach (var c in NumbersIn(q, subject, sentence, previous, context))
+                foreach (var c in NumbersIn(q, subject, sentence, previous, context, authorityTerms))
                 {
                     double time = TimeFit(asked, subject, sentence, context);
                     string quote = c.UsedPrevious && previous is not null ? text.Substring(spans[s - 1].Start, spans[s].Start + spans[s].Length - spans[s - 1].Start) : sentence;
-                    byId.TryGetValue(hit.Paragraph.DocumentId, out var doc);
-                    double recent = recency is not null && recency.TryGetValue(hit.Paragraph.DocumentId, out int r) ? -0.04 * Math.Min(r, 5) : 0;
-                    candidates.Add(new NumberCandidate(hit, doc, quote, c.Span, c.Value, c.Tie, time, c.Tie + time + recent));
+                    byId.TryGetValue(paragraph.DocumentId, out var doc);
+                    double recent = recency is not null && recency.TryGetValue(paragraph.DocumentId, out int r) ? -0.04 * Math.Min(r, 5) : 0;
+                    candidates.Add(new NumberCandidate(paragraph, doc, quote, c.Span, c.Value, c.Tie, time, c.Tie + time + recent));
                 }
             }
         }
@@ -118,14 +119,35 @@ public sealed partial class QuestionAnswerer
 
     private readonly record struct Tied(string Span, string Value, double Tie, bool UsedPrevious);
 
+    /// <summary>What a paragraph is about (its headings and first sentence), analysed once for all its sentences and numbers.</summary>
+    private sealed class ParagraphContext(string text)
+    {
+        private HashSet<string>? _terms;
+        private DateOnly? _lastDate;
+        private bool _dated;
+
+        public string Text { get; } = text;
+
+        public HashSet<string> Terms => _terms ??= TermSet(Text);
+
+        /// <summary>The last date it prints, if any ("At 31 December 2015, …").</summary>
+        public DateOnly? LastDate
+        {
+            get
+            {
+                if (!_dated) { _lastDate = PrintedDates.FindAll(Text).Select(x => (DateOnly?)x.Date).LastOrDefault(); _dated = true; }
+                return _lastDate;
+            }
+        }
+    }
+
     /// <summary>The numbers of a sentence that may answer the question, each with how well the sentence ties it to what is counted.</summary>
     // Long because it is one ordered run of rules over each number (first what rules it out, then what ties it to the thing
     // counted and what is said of it), all reading the same before/after/clause values; split, they would pass a dozen of them around.
-    private static IEnumerable<Tied> NumbersIn(Question q, NumberSubject subject, string sentence, string? previous, string context)
+    private static IEnumerable<Tied> NumbersIn(Question q, NumberSubject subject, string sentence, string? previous, ParagraphContext context, HashSet<string> authorityTerms)
     {
         // Analysed only for a sentence with a number worth weighing.
-        HashSet<string>? contextSet = null, sentenceSet = null;
-        HashSet<string> ContextTerms() => contextSet ??= TermSet(context);
+        HashSet<string>? sentenceSet = null;
         HashSet<string> SentenceTerms() => sentenceSet ??= TermSet(sentence);
         foreach (Match m in NumberPhrase().Matches(sentence))
         {
@@ -149,7 +171,7 @@ public sealed partial class QuestionAnswerer
             // "no" counts only as "there are no <thing>".
             if (isWord && value == "0" && !NoneBefore().IsMatch(before)) continue;
             // "There are no children who are looked after in the Isles of Scilly": none of the thing itself, not of some of it.
-            if (isWord && value == "0" && ZeroQualified(subject, ClauseAfter().Match(after).Value, q.Authority)) continue;
+            if (isWord && value == "0" && ZeroQualified(subject, ClauseAfter().Match(after).Value, authorityTerms)) continue;
             if (isWord && value == "1" && !OneAsCount().IsMatch(after)) continue;
 
             if (PerBefore().IsMatch(before)) continue;
@@ -201,7 +223,7 @@ public sealed partial class QuestionAnswerer
                 else if (Matches(c, SentenceTerms(), sentence)) saidHits += 0.8;
                 else if (pointsBack && Matches(c, previousTerms, previous!)) { saidHits++; usedPrevious = true; }
                 // A list under "Children looked after in this area": what the paragraph is about is said of each item.
-                else if (Matches(c, ContextTerms(), context)) saidHits += 0.7;
+                else if (Matches(c, context.Terms, context.Text)) saidHits += 0.7;
             }
             double countedShare = counted / subject.Counted.Count;
             if (!headHit && !tiedElsewhere) countedShare = Math.Min(countedShare, 0.3);
@@ -227,7 +249,7 @@ public sealed partial class QuestionAnswerer
     }
 
     /// <summary>How well a sentence fits the question's time: the day a figure is asked at, the month asked about, "at the time of the inspection".</summary>
-    private static double TimeFit(Question q, NumberSubject subject, string sentence, string context)
+    private static double TimeFit(Question q, NumberSubject subject, string sentence, ParagraphContext context)
     {
         double fit = WhenFits(q, sentence);
         if (q.Time.FigureDate is { } day)
@@ -236,7 +258,7 @@ public sealed partial class QuestionAnswerer
             if (dates.Contains(day)) fit += 0.15;
             else if (dates.Count > 0) fit -= 0.25;
             // An item of a list headed "At 31 December 2015, …" is at that day too.
-            else if (PrintedDates.FindAll(context).Select(x => x.Date).LastOrDefault() == day) fit += 0.1;
+            else if (context.LastDate == day) fit += 0.1;
         }
         if (subject.AtInspection && AtTheTimeIn().IsMatch(sentence)) fit += 0.05;
         return fit;
@@ -260,9 +282,8 @@ public sealed partial class QuestionAnswerer
     private static readonly HashSet<string> Population = new(StringComparer.Ordinal) { "children", "child", "young", "people", "person", "family", "families" };
 
     /// <summary>Whether "no …" is said of only some of the thing: words after it that the question does not use ("no looked after children who are permanently excluded").</summary>
-    private static bool ZeroQualified(NumberSubject subject, string clause, string? authority)
+    private static bool ZeroQualified(NumberSubject subject, string clause, HashSet<string> own)
     {
-        var own = authority is null ? [] : Analyzer.Terms(authority).ToHashSet(StringComparer.Ordinal);
         var terms = Analyzer.Terms(clause.Replace('-', ' '));
         if (terms.Count == 0 || !subject.Counted.Any(c => c.Wordings.Any(w => w.Contains(terms[0])))) return true;
         return terms.Any(t => !NumberSubject.Glue.Contains(t) && !subject.Terms.Contains(t) && !Population.Contains(t) && !own.Contains(t) && t is not ("isle" or "local" or "authority" or "area" or "who"));

@@ -623,7 +623,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
                 var adjacent = new PhraseQuery { Boost = 1.5f };
                 foreach (var (term, position) in analyzer.PhraseTerms(string.Join(" ", typed.Select(w => w.Word))))
                     adjacent.Add(new Term(IndexSchema.Text, term), position);
-                yield return adjacent.GetTerms().Length == 1 ? new TermQuery(adjacent.GetTerms()[0]) { Boost = 1.5f } : adjacent;
+                yield return adjacent.GetTerms().Length == 1 ? TermQueryOf(adjacent.GetTerms()[0], 1.5f) : adjacent;
             }
             else
             {
@@ -632,9 +632,17 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
                 yield return near;
             }
             var heading = new BooleanQuery(disableCoord: true) { Boost = 0.5f };
-            foreach (var t in words.Distinct()) heading.Add(new TermQuery(new Term(IndexSchema.Heading, t)), Occur.SHOULD);
+            foreach (var t in words.Distinct()) heading.Add(TermQueryOf(new Term(IndexSchema.Heading, t)), Occur.SHOULD);
             yield return heading;
         }
+    }
+
+    /// <summary>A term query, with the term's place in the index already looked up when the reader is known (see <see cref="ReaderStatistics.ContextOf"/>).</summary>
+    private TermQuery TermQueryOf(Term term, float boost = 1f)
+    {
+        var q = Statistics is null ? new TermQuery(term) : new TermQuery(term, Statistics.ContextOf(term));
+        q.Boost = boost;
+        return q;
     }
 
     private Query? TextQuery(string text)
@@ -642,12 +650,12 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         var terms = analyzer.Terms(text);
         if (terms.Count == 0) return null;
         if (++_clauses > MaxClauses) throw new QueryLimitException($"The query expands to more than {MaxClauses} clauses.", "maxClauses", MaxClauses);
-        if (terms.Count == 1) return new TermQuery(new Term(IndexSchema.Text, terms[0]));
+        if (terms.Count == 1) return TermQueryOf(new Term(IndexSchema.Text, terms[0]));
         // Several terms from one typed word (e.g. "children's-services") or a phrase: match them in
         // order, as common grams where the phrase has common words (see ReportAnalyzer).
         var grams = Grams ? analyzer.PhraseTerms(text) : terms.Select((t, i) => (t, i)).ToList();
         float boost = GramBoost(terms, grams);
-        if (grams.Count == 1) return new TermQuery(new Term(IndexSchema.Text, grams[0].Term)) { Boost = boost };
+        if (grams.Count == 1) return TermQueryOf(new Term(IndexSchema.Text, grams[0].Term), boost);
         var pq = new PhraseQuery { Boost = boost };
         foreach (var (term, position) in grams) pq.Add(new Term(IndexSchema.Text, term), position);
         return pq;

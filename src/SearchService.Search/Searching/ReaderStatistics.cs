@@ -18,6 +18,7 @@ internal sealed class ReaderStatistics(IndexReader reader)
     private const int MaxEntries = 100_000;
     private readonly ConcurrentDictionary<string, long> _documentFrequencies = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _phraseFrequencies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Term, TermContext> _termContexts = new();
     private readonly IndexSearcher _counter = new(reader);
     private readonly Lazy<long> _documentCount = new(() => reader.GetDocCount(IndexSchema.Text));
     private readonly Lazy<bool> _grams = new(() =>
@@ -58,6 +59,20 @@ internal sealed class ReaderStatistics(IndexReader reader)
         }
         Remember(_phraseFrequencies, phrase, count);
         return count;
+    }
+
+    /// <summary>
+    /// Where a term's postings start in each segment, looked up once per reader: a term query given
+    /// them skips the terms-dictionary walk (and the enumerator it allocates) that every search
+    /// otherwise repeats for every word and synonym. Read-only once built, so shared across searches.
+    /// </summary>
+    public TermContext ContextOf(Term term)
+    {
+        if (_termContexts.TryGetValue(term, out var context)) return context;
+        context = TermContext.Build(reader.Context, term);
+        if (_termContexts.Count >= MaxEntries) _termContexts.Clear();
+        _termContexts[term] = context;
+        return context;
     }
 
     private static void Remember(ConcurrentDictionary<string, long> cache, string key, long value)
