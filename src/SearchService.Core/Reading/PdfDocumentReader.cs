@@ -18,7 +18,7 @@ public sealed partial class PdfDocumentReader : IDocumentReader
         System.IO.Path.GetExtension(path).Equals(".pdf", StringComparison.OrdinalIgnoreCase)
         || (head.Length >= 5 && head[..5].SequenceEqual("%PDF-"u8));
 
-    private sealed record Line(string Text, double Top, double Bottom, double Left, double Size, bool Bold, int Page, double PageHeight, bool AfterMarker = false)
+    internal sealed record Line(string Text, double Top, double Bottom, double Left, double Size, bool Bold, int Page, double PageHeight, bool AfterMarker = false)
     {
         /// <summary>In the top or bottom margin, where running headers, footers and page numbers are printed.</summary>
         public bool InMargin => Bottom < PageHeight * 0.1 || Top > PageHeight * 0.92;
@@ -150,7 +150,7 @@ public sealed partial class PdfDocumentReader : IDocumentReader
         return rows.OrderByDescending(r => r.Bottom).Select(r => r.Words).ToList();
     }
 
-    private static string Reflow(List<List<Line>> pages)
+    internal static string Reflow(List<List<Line>> pages)
     {
         var furniture = RunningLines(pages);
         double body = Median(pages.SelectMany(p => p).Select(l => l.Size));
@@ -170,7 +170,9 @@ public sealed partial class PdfDocumentReader : IDocumentReader
                 bool numbered = FootnoteStart().IsMatch(first.Text) || first.AfterMarker || (keep > 0 && FootnoteMarker().IsMatch(page[keep - 1].Text.Trim()) && page[keep - 1].Size < body * 0.8);
                 if (numbered && first.Page > 1) page = page.Take(keep).ToList();
             }
-            page = page.Where(l => !(FootnoteMarker().IsMatch(l.Text.Trim()) && l.Size < body * 0.8)).ToList();
+            var lines = page;
+            page = lines.Where((l, i) => !(FootnoteMarker().IsMatch(l.Text.Trim())
+                && (l.Size < body * 0.8 || (i > 0 && RaisedOver(l, lines[i - 1])) || (i + 1 < lines.Count && RaisedOver(l, lines[i + 1]))))).ToList();
             if (page.Count == 0) continue;
             Line? prev = null;
             foreach (var line in page)
@@ -203,6 +205,13 @@ public sealed partial class PdfDocumentReader : IDocumentReader
         var text = LoneNumber().Replace(sb.ToString(), "$1 ");
         return MultipleBlank().Replace(text, "\n\n").Trim() + "\n";
     }
+
+    /// <summary>
+    /// A footnote marker set after a line in larger type than the body (a heading's "area²"): smaller
+    /// than that line, raised above its baseline and overlapping it, so it was read as a line of its own.
+    /// </summary>
+    private static bool RaisedOver(Line marker, Line line) =>
+        marker.Size < line.Size * 0.8 && marker.Bottom > line.Bottom && marker.Bottom < line.Top && marker.Page == line.Page;
 
     private static bool IsHeading(Line l, double body) =>
         (l.Size > body * 1.15 || l.Bold) && l.Text.Length < 150 && !BulletStart().IsMatch(l.Text) && !l.Text.Contains('\t');

@@ -145,9 +145,12 @@ public static class IndexBuilder
         // Which file gave each document id: a second document with the same id is an error naming both files.
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         // Read in parallel (PDF extraction dominates), write in file order so ids and output are stable.
+        // Whichever thread finds the next file in order ready writes it, outside the lock, while the
+        // other keeps reading: no thread waits for another to index, so both cores stay busy.
         var outcomes = new FileOutcome?[files.Count];
         using var writer = new ReportIndexWriter(generationPath);
         int next = 0;
+        bool writing = false;
         var gate = new object();
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
@@ -155,25 +158,37 @@ public static class IndexBuilder
             lock (gate)
             {
                 outcomes[i] = outcome;
-                while (next < files.Count && outcomes[next] is { } ready)
+                if (writing) return; // the writing thread takes it in its turn
+                writing = true;
+            }
+            while (true)
+            {
+                FileOutcome ready;
+                lock (gate)
                 {
-                    outcomes[next] = null;
-                    next++;
-                    if (ready.Error is null) ready = Claim(ready, owners);
-                    if (ready.Error is null)
+                    if (next == files.Count || outcomes[next] is null)
                     {
-                        foreach (var d in ready.Documents)
-                            if (writer.Add(d)) written.Add((d.Id, d.SourceFile, d.Title, d.Findings));
-                        indexed++;
+                        writing = false;
+                        return;
                     }
-                    else
-                    {
-                        if (ready.Skipped) skipped++;
-                        else failed++;
-                        unread.AddRange(UnreadFile.From([ready]));
-                    }
-                    onFile?.Invoke(ready);
+                    ready = outcomes[next]!;
+                    outcomes[next++] = null;
                 }
+                // Only the one writing thread is here, so the writer, the counts and the lists need no lock.
+                if (ready.Error is null) ready = Claim(ready, owners);
+                if (ready.Error is null)
+                {
+                    foreach (var d in ready.Documents)
+                        if (writer.Add(d)) written.Add((d.Id, d.SourceFile, d.Title, d.Findings));
+                    indexed++;
+                }
+                else
+                {
+                    if (ready.Skipped) skipped++;
+                    else failed++;
+                    unread.AddRange(UnreadFile.From([ready]));
+                }
+                onFile?.Invoke(ready);
             }
         });
         writer.Commit();
