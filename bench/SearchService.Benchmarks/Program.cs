@@ -180,9 +180,8 @@ internal static partial class Bench
         {
             var answerer = new QuestionAnswerer(index);
             var question = query[4..];
-            int asked0 = 0;
             // Tiered up first (at least 3 s and 60 asks), so the figures are the steady state's.
-            for (var warm = Stopwatch.StartNew(); warm.Elapsed.TotalSeconds < 3 || asked0++ < 60;) answerer.Ask(question, SearchFilters.None);
+            WarmUp(() => answerer.Ask(question, SearchFilters.None), seconds: 3, runs: 60);
             var watch = Stopwatch.StartNew();
             double cpu = ThreadCpu.Milliseconds();
             int asked = 0;
@@ -198,7 +197,7 @@ internal static partial class Bench
             QuestionAnswerer.DebugTrace = null;
             return;
         }
-        for (var warm = Stopwatch.StartNew(); warm.Elapsed.TotalSeconds < 3;) index.Search(requests[0]);
+        WarmUp(() => index.Search(requests[0]), seconds: 3, runs: 0);
         var clock = Stopwatch.StartNew();
         double searchCpu = ThreadCpu.Milliseconds();
         int n = 0;
@@ -215,6 +214,13 @@ internal static partial class Bench
         types.Print(15);
     }
 
+    /// <summary>Runs an action for at least the seconds and the runs given, untimed.</summary>
+    private static void WarmUp(Action action, double seconds, int runs)
+    {
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < runs || clock.Elapsed.TotalSeconds < seconds; i++) action();
+    }
+
     private static (double P50, double P99) Time(Action action, int runs = 200, bool warmUp = true, double warmSeconds = 1)
     {
         // Warm up for at least warmSeconds and 60 runs (a method is queued for optimised recompilation
@@ -222,9 +228,8 @@ internal static partial class Bench
         // tiered-up JIT code a running server uses, not the first quick compilation. The answerer has
         // much more code than a search: after 1 s and 60 asks its p50 was still 10–13 ms, after 3 s
         // 3.0–3.6 ms. Fewer runs for SQLite (slow at ×10): its code is native and needs no tiering, only warm caches.
-        var warm = Stopwatch.StartNew();
-        int warmRuns = warmUp ? 60 : Math.Min(20, runs / 2);
-        for (int i = 0; i < warmRuns || warm.Elapsed.TotalSeconds < (warmUp ? warmSeconds : 0.5); i++) action();
+        if (warmUp) WarmUp(action, warmSeconds, 60);
+        else WarmUp(action, 0.5, Math.Min(20, runs / 2));
         var samples = new double[runs];
         for (int i = 0; i < runs; i++)
         {

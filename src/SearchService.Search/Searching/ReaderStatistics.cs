@@ -70,12 +70,12 @@ internal sealed class ReaderStatistics(IndexReader reader)
     {
         if (_termContexts.TryGetValue(term, out var context)) return context;
         context = TermContext.Build(reader.Context, term);
-        if (_termContexts.Count >= MaxEntries) _termContexts.Clear();
-        _termContexts[term] = context;
+        Remember(_termContexts, term, context);
         return context;
     }
 
-    private static void Remember(ConcurrentDictionary<string, long> cache, string key, long value)
+    private static void Remember<TKey, TValue>(ConcurrentDictionary<TKey, TValue> cache, TKey key, TValue value)
+        where TKey : notnull
     {
         if (cache.Count >= MaxEntries) cache.Clear();
         cache[key] = value;
