@@ -227,4 +227,37 @@ public class BrowserTests(KestrelApiServer server) : IClassFixture<KestrelApiSer
         Assert.Contains("possible", await page.GetAttributeAsync("#answer", "class"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "possible-answer-1280.png") });
     }
+    [Fact]
+    public async Task Two_quick_changes_end_showing_the_second_even_when_the_first_answer_arrives_last()
+    {
+        var (playwright, browser) = await Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(server.BaseAddress + "?q=care");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.hit').length === 10");
+
+        // The first change's search is held back until the second one has been drawn, so its
+        // answer comes back last: the page must not draw it over the newer one.
+        var secondDrawn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync(u => u.Contains("/api/search?", StringComparison.Ordinal) && u.Contains("sort=oldest", StringComparison.Ordinal) && u.Contains("pageSize=10", StringComparison.Ordinal), async route =>
+        {
+            await secondDrawn.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await route.ContinueAsync();
+        });
+        var firstAnswered = page.WaitForRequestFinishedAsync(new() { Predicate = r => r.Url.Contains("/api/search?", StringComparison.Ordinal) && r.Url.Contains("sort=oldest", StringComparison.Ordinal) && r.Url.Contains("pageSize=10", StringComparison.Ordinal) });
+
+        await page.SelectOptionAsync("#sort", "oldest");
+        await page.SelectOptionAsync("#pageSize", "20");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.hit').length === 20");
+        var newest = await page.InnerTextAsync("#results");
+        secondDrawn.SetResult();
+        await firstAnswered;
+        // The late body is in; give the page a few turns of its event loop to (wrongly) draw it.
+        await page.EvaluateAsync("() => new Promise(r => setTimeout(() => requestAnimationFrame(() => setTimeout(r, 100)), 0))");
+
+        Assert.Equal(20, await page.Locator(".hit").CountAsync());
+        Assert.Equal(newest, await page.InnerTextAsync("#results"));
+        Assert.Contains("pageSize=20", page.Url, StringComparison.Ordinal);
+    }
 }

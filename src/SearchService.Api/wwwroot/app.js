@@ -83,7 +83,13 @@ const isQuestion = (s) => Boolean(s.q) && (s.ask || /\?\s*$/.test(s.q));
 
 // ---- Rendering ----------------------------------------------------------------------------------
 
+// Each render takes a number; a response that comes back after a newer render has started is
+// dropped, so two quick changes (sort, then page size) always end showing the second one.
+let renderSeq = 0;
+const isStale = (seq) => seq !== renderSeq;
+
 async function render() {
+  const seq = ++renderSeq;
   const s = readState();
   $('q').value = s.q;
   $('sort').value = s.sort;
@@ -107,23 +113,28 @@ async function render() {
     const search = getJson('/api/search?' + toParams({ ...s, q: asking ? '' : s.q, chart: '', pageSize: '' }, { pageSize: s.pageSize }).toString());
     const ask = asking ? getJson('/api/ask?' + toParams({ ...s, page: 1, sort: 'relevance', groupBy: '', ask: false, match: '', exact: '', chart: '', pageSize: '' }).toString()) : null;
     const result = await search;
+    if (isStale(seq)) return;
+    const shown = asking && ask ? await renderAnswer(ask, seq) || result : result;
+    if (isStale(seq)) return;
     renderFacets(result.facets, s);
     renderNotices(asking ? null : result, s);
-    renderResults(asking && ask ? await renderAnswer(ask) || result : result, s, asking);
+    renderResults(shown, s, asking);
     renderSuggestion(asking ? null : result);
-    if (!asking) renderTrend(s); else $('trend').hidden = true;
-    renderTimeline(s);
+    if (!asking) renderTrend(s, seq); else $('trend').hidden = true;
+    renderTimeline(s, seq);
   } catch (e) {
+    if (isStale(seq)) return;
     $('summary').textContent = 'Could not search: ' + e.message;
     $('results').innerHTML = '';
     $('pager').innerHTML = '';
   }
 }
 
-async function renderAnswer(askPromise) {
+async function renderAnswer(askPromise, seq) {
   const box = $('answer');
   let r;
-  try { r = await askPromise; } catch (e) { box.hidden = false; box.className = 'answer none'; box.textContent = e.message; return null; }
+  try { r = await askPromise; } catch (e) { if (isStale(seq)) return null; box.hidden = false; box.className = 'answer none'; box.textContent = e.message; return null; }
+  if (isStale(seq)) return null;
   box.hidden = false;
   if (!r.answer) {
     box.className = 'answer none';
@@ -284,11 +295,12 @@ function renderPager(result, s, asking) {
 
 // The per-year chart: every year of the range (zeros drawn as empty), counts on a labelled axis,
 // or each year's share of its indexed paragraphs — one or the other, chosen by the reader.
-async function renderTrend(s) {
+async function renderTrend(s, seq = renderSeq) {
   const box = $('trend');
   if (!s.q) { box.hidden = true; return; }
   try {
     const t = await getJson('/api/trends?' + toParams({ ...s, page: 1, sort: '', groupBy: '', chart: '' }, { by: 'year' }).toString());
+    if (isStale(seq)) return;
     const buckets = t.buckets;
     if (buckets.length === 0) { box.hidden = true; return; }
     const share = s.chart === 'share';
@@ -321,7 +333,7 @@ async function renderTrend(s) {
     $('trendChart').innerHTML = `<svg viewBox="0 0 ${w} ${h}" role="img" aria-label="${share ? 'Share of paragraphs' : 'Matching paragraphs'} per year, ${esc(buckets[0].value)} to ${esc(buckets[buckets.length - 1].value)}">
       ${ticks}<line class="baseline" x1="${left}" x2="${w}" y1="${h - bottom}" y2="${h - bottom}" stroke="currentColor"></line>${bars}</svg>`;
     box.hidden = false;
-  } catch { box.hidden = true; }
+  } catch { if (!isStale(seq)) box.hidden = true; }
 }
 
 // A round top for the axis: 1, 2 or 5 times a power of ten (shares in whole per cent).
@@ -333,11 +345,12 @@ function niceMax(max, share) {
   return share ? m / 100 : Math.max(1, m);
 }
 
-async function renderTimeline(s) {
+async function renderTimeline(s, seq) {
   const box = $('timeline');
   if (s.authority.length !== 1) { box.hidden = true; return; }
   try {
     const list = await getJson('/api/judgements?authority=' + encodeURIComponent(s.authority[0]));
+    if (isStale(seq)) return;
     if (list.length === 0) { box.hidden = true; return; }
     box.innerHTML = `<details><summary><strong>Judgements timeline for ${esc(s.authority[0])}, ${esc(list[0].year)}–${esc(list[list.length - 1].year)}</strong> (${list.length})</summary>
       <p><a href="/england/${encodeURIComponent(s.authority[0])}">${esc(s.authority[0])} beside its statistical neighbours</a></p>
@@ -346,7 +359,7 @@ async function renderTimeline(s) {
         <td>${j.paragraphId ? `<a href="/p/${encodeURIComponent(j.paragraphId)}">` : ''}${badge(j.grade)}${j.paragraphId ? '</a>' : ''}</td></tr>`).join('')}
       </tbody></table></details>`;
     box.hidden = false;
-  } catch { box.hidden = true; }
+  } catch { if (!isStale(seq)) box.hidden = true; }
 }
 
 function bindCopy(root) {
