@@ -19,8 +19,13 @@ internal sealed class AllocationTypes : EventListener
         if (source.Name == "Microsoft-Windows-DotNETRuntime") EnableEvents(source, EventLevel.Verbose, (EventKeywords)0x1);
     }
 
+    /// <summary>The last GC's heap statistics (handles, pinned objects, sync blocks): what a young collection must also scan.</summary>
+    public string? HeapStats { get; private set; }
+
     protected override void OnEventWritten(EventWrittenEventArgs e)
     {
+        if (Recording && e.EventName is { } name && name.StartsWith("GCHeapStats", StringComparison.Ordinal) && e.Payload is not null)
+            HeapStats = string.Join(", ", e.PayloadNames!.Zip(e.Payload).Where(p => p.First is "GCHandleCount" or "PinnedObjectCount" or "SinkBlockCount" or "TotalPromotedSize0" or "GenerationSize2" or "GenerationSize3").Select(p => $"{p.First} {p.Second}"));
         if (!Recording || e.EventName is null || !e.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal) || e.Payload is null) return;
         int typeAt = e.PayloadNames!.IndexOf("TypeName"), amountAt = e.PayloadNames.IndexOf("AllocationAmount64");
         if (typeAt < 0) return;

@@ -203,6 +203,11 @@ internal static partial class Bench
         int n = 0;
         while (clock.Elapsed.TotalSeconds < seconds) { index.Search(requests[n % requests.Count]); n++; }
         Console.WriteLine($"{query}: {n} searches, mean {clock.Elapsed.TotalMilliseconds / n:0.000} ms, thread CPU {(ThreadCpu.Milliseconds() - searchCpu) / n:0.000} ms, {index.Search(requests[0]).Total} matches (first)");
+        // What the last young-generation collection cost and kept: a long pause with little promoted points at
+        // old objects pointing at young ones (card marking) or handles, not at what a search keeps alive.
+        var young = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+        Console.WriteLine($"  last young GC (gen{young.Generation}): pause {young.PauseDurations[0].TotalMilliseconds:0.00} ms, promoted {young.PromotedBytes / 1024} KiB, heap {young.HeapSizeBytes / 1048576} MB, " +
+            $"fragmented {young.FragmentedBytes / 1048576} MB, pinned objects {young.PinnedObjectsCount}, finalization pending {young.FinalizationPendingCount}; GC pause {GC.GetTotalPauseDuration().TotalSeconds:0.00} s since start");
         // What a search allocates and how often it makes the GC run: large objects force gen 2 collections.
         long before = GC.GetTotalAllocatedBytes(precise: true);
         int[] gcs = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
@@ -210,6 +215,7 @@ internal static partial class Bench
         for (int i = 0; i < 200; i++) index.Search(requests[i % requests.Count]);
         types.Recording = false;
         Console.WriteLine($"  per search: {(GC.GetTotalAllocatedBytes(precise: true) - before) / 200 / 1024.0:0.0} KiB allocated; over 200 searches gen0 {GC.CollectionCount(0) - gcs[0]}, gen1 {GC.CollectionCount(1) - gcs[1]}, gen2 {GC.CollectionCount(2) - gcs[2]} collections");
+        Console.WriteLine($"  last GC's heap statistics: {types.HeapStats}");
         Console.WriteLine("  allocated by type (sampled):");
         types.Print(15);
     }

@@ -21,7 +21,7 @@ public sealed partial class ReportIndex : IDisposable
 {
     private volatile Served _served;
     private readonly object _switching = new();
-    private readonly List<FSDirectory> _retired = [];
+    private readonly List<InMemoryReadDirectory> _retired = [];
     private readonly ReportAnalyzer _analyzer;
     private readonly SnippetBuilder _snippets;
     private readonly FilterCache _filters = new();
@@ -43,11 +43,12 @@ public sealed partial class ReportIndex : IDisposable
     }
 
     /// <summary>The Lucene folder served now (a generation, see <see cref="IndexGenerations"/>) and its searcher manager.</summary>
-    private sealed record Served(string Path, FSDirectory Directory, SearcherManager Manager);
+    private sealed record Served(string Path, InMemoryReadDirectory Directory, SearcherManager Manager);
 
     private Served OpenServed(string lucenePath)
     {
-        var directory = FSDirectory.Open(lucenePath);
+        // Read whole into memory: Lucene.Net's memory-mapped inputs cost the GC a handle per clone (see the type).
+        var directory = new InMemoryReadDirectory(FSDirectory.Open(lucenePath));
         try
         {
             var manager = new SearcherManager(directory, new CatalogSearcherFactory());
