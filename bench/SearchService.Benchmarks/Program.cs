@@ -188,8 +188,13 @@ internal static partial class Bench
             while (watch.Elapsed.TotalSeconds < seconds) { answerer.Ask(question, SearchFilters.None); asked++; }
             Console.WriteLine($"{question}: {asked} asks, mean {watch.Elapsed.TotalMilliseconds / asked:0.000} ms, thread CPU {(ThreadCpu.Milliseconds() - cpu) / asked:0.000} ms");
             long allocated = GC.GetTotalAllocatedBytes(precise: true);
-            for (int i = 0; i < 50; i++) answerer.Ask(question, SearchFilters.None);
-            Console.WriteLine($"  per ask: {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 50 / 1024.0:0.0} KiB allocated");
+            using (var askTypes = new AllocationTypes { Recording = true })
+            {
+                for (int i = 0; i < 50; i++) answerer.Ask(question, SearchFilters.None);
+                askTypes.Recording = false;
+                Console.WriteLine($"  per ask: {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 50 / 1024.0:0.0} KiB allocated; by type (sampled):");
+                askTypes.Print(15);
+            }
             // One more, tracing its stages with the bytes allocated so far (the answerer's debug trace).
             long start = GC.GetAllocatedBytesForCurrentThread();
             QuestionAnswerer.DebugTrace = line => { if (line.StartsWith("   t ", StringComparison.Ordinal)) Console.WriteLine($"  {line.Trim()} — {(GC.GetAllocatedBytesForCurrentThread() - start) / 1024} KiB"); };

@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using SearchService.Search.Analysis;
 using SearchService.Search.Indexing;
 using SearchService.Search.Searching;
 
@@ -69,6 +70,44 @@ public class SearchMachineryTests(CorpusIndexFixture corpus)
         Assert.Equal(looked.TotalHits, given.TotalHits);
         Assert.Equal(looked.ScoreDocs.Select(d => (d.Doc, d.Score)), given.ScoreDocs.Select(d => (d.Doc, d.Score)));
         if (word != "nosuchtermanywhere") Assert.True(given.TotalHits > 0);
+    }
+
+    [Theory]
+    [InlineData("looked after children")]
+    [InlineData("placement stability")]
+    [InlineData("return home interviews")]
+    [InlineData("children in care")]
+    [InlineData("child protection plans")]
+    [InlineData("the voice of the child")]
+    [InlineData("day to day")]
+    [InlineData("social workers visit")]
+    [InlineData("care leavers nosuchtermanywhere")]
+    public void Our_exact_phrase_finds_and_scores_as_Lucenes_with_and_without_remembered_places(string phrase)
+    {
+        using var directory = Lucene.Net.Store.FSDirectory.Open(IndexGenerations.ServedPath(corpus.Folder));
+        using var reader = DirectoryReader.Open(directory);
+        var statistics = new ReaderStatistics(reader);
+        var searcher = new IndexSearcher(reader) { Similarity = new ReportSimilarity() };
+        using var analyzer = new ReportAnalyzer();
+        // As searched: common words joined into grams, with the gaps in position that leaves.
+        var terms = analyzer.PhraseTerms(phrase);
+        Assert.True(terms.Count > 1);
+        T Phrase<T>(T q) where T : PhraseQuery
+        {
+            foreach (var (term, position) in terms) q.Add(new Term(IndexSchema.Text, term), position);
+            q.Boost = 1.5f;
+            return q;
+        }
+
+        var lucene = searcher.Search(Phrase(new PhraseQuery()), 100_000);
+        foreach (var ours in new[] { Phrase(new ExactPhraseQuery()), Phrase(new ExactPhraseQuery(statistics.ContextOf)) })
+        {
+            var found = searcher.Search(ours, 100_000);
+            Assert.Equal(lucene.TotalHits, found.TotalHits);
+            Assert.Equal(lucene.ScoreDocs.Select(d => (d.Doc, d.Score)), found.ScoreDocs.Select(d => (d.Doc, d.Score)));
+            if (lucene.TotalHits > 0) Assert.Equal(searcher.Explain(Phrase(new PhraseQuery()), lucene.ScoreDocs[0].Doc).Value, searcher.Explain(ours, lucene.ScoreDocs[0].Doc).Value);
+        }
+        if (!phrase.Contains("nosuch", StringComparison.Ordinal)) Assert.True(lucene.TotalHits > 0, $"'{phrase}' should be in the corpus");
     }
 
     [Fact]

@@ -620,7 +620,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
                 // Common words: the words side by side, as common grams. A sloppy phrase would read
                 // the positions of words most paragraphs hold, for every match (a third of the time
                 // of "children social work").
-                var adjacent = new PhraseQuery { Boost = 1.5f };
+                var adjacent = new ExactPhraseQuery(Statistics is null ? null : Statistics.ContextOf) { Boost = 1.5f };
                 foreach (var (term, position) in analyzer.PhraseTerms(string.Join(" ", typed.Select(w => w.Word))))
                     adjacent.Add(new Term(IndexSchema.Text, term), position);
                 yield return adjacent.GetTerms().Length == 1 ? TermQueryOf(adjacent.GetTerms()[0], 1.5f) : adjacent;
@@ -656,7 +656,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         var grams = Grams ? analyzer.PhraseTerms(text) : terms.Select((t, i) => (t, i)).ToList();
         float boost = GramBoost(terms, grams);
         if (grams.Count == 1) return TermQueryOf(new Term(IndexSchema.Text, grams[0].Term), boost);
-        var pq = new PhraseQuery { Boost = boost };
+        var pq = new ExactPhraseQuery(Statistics is null ? null : Statistics.ContextOf) { Boost = boost };
         foreach (var (term, position) in grams) pq.Add(new Term(IndexSchema.Text, term), position);
         return pq;
     }
