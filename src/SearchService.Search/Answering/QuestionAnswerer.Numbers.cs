@@ -102,6 +102,8 @@ public sealed partial class QuestionAnswerer
             var context = new ParagraphContext(string.Concat(string.Join(" ", paragraph.SectionPath), " ", text.AsSpan(spans[0].Start, spans[0].Length)));
             for (int s = 0; s < spans.Count; s++)
             {
+                // Most sentences hold no number: not worth copying out.
+                if (!NumberPhrase().IsMatch(text.AsSpan(spans[s].Start, spans[s].Length))) continue;
                 var sentence = text.Substring(spans[s].Start, spans[s].Length);
                 var previous = s > 0 ? text.Substring(spans[s - 1].Start, spans[s - 1].Length) : null;
                 foreach (var c in NumbersIn(q, subject, sentence, previous, context, authorityTerms))
@@ -171,7 +173,7 @@ public sealed partial class QuestionAnswerer
             // "no" counts only as "there are no <thing>".
             if (isWord && value == "0" && !NoneBefore().IsMatch(before)) continue;
             // "There are no children who are looked after in the Isles of Scilly": none of the thing itself, not of some of it.
-            if (isWord && value == "0" && ZeroQualified(subject, ClauseAfter().Match(after).Value, authorityTerms)) continue;
+            if (isWord && value == "0" && ZeroQualified(subject, FirstMatch(ClauseAfter(), after), authorityTerms)) continue;
             if (isWord && value == "1" && !OneAsCount().IsMatch(after)) continue;
 
             if (PerBefore().IsMatch(before)) continue;
@@ -179,13 +181,13 @@ public sealed partial class QuestionAnswerer
             if (!subject.Comparator && ComparatorBefore().IsMatch(before)) continue;
             double comparatorNear = !subject.Comparator && ComparatorNear().IsMatch(before) ? 0.1 : 0;
 
-            var clause = ClauseAfter().Match(after).Value;
+            var clause = FirstMatch(ClauseAfter(), after);
             // The words right after the number name what it counts: one of them must be the thing asked about.
-            var headWords = HeadWords().Match(after).Value;
+            var headWords = FirstMatch(HeadWords(), after);
             var headTerms = Analyzer.Terms(headWords.Replace('-', ' ')).Where(t => !NumberSubject.Glue.Contains(t)).Take(4).ToHashSet(StringComparer.Ordinal);
             var heads = subject.Counted.Select(c => c.Wordings.Any(w => w.Any(headTerms.Contains)) || InitialsMatch(c.Initials, headWords)).ToList();
             bool initialsHit = subject.CountedInitials is { } initials && InitialsMatch([initials], headWords);
-            var beforeClause = ClauseBefore().Match(before).Value;
+            var beforeClause = FirstMatch(ClauseBefore(), before);
             // "the number of children in care without a plan remains high at 68", "the percentage of care leavers in EET … at 56%", "(a rate of 38.6 per 10,000 children)".
             bool countedBefore = percent || NumberOfBefore().IsMatch(beforeClause) || AtBefore().IsMatch(before);
             bool pointsBack = previous is not null && PointsBack().IsMatch(clause);
@@ -235,7 +237,7 @@ public sealed partial class QuestionAnswerer
             // "has increased from 1 (6%) to 28": the number it changed from is not the number now.
             else if (FromBefore().IsMatch(before) && FromTo().IsMatch(after)) tie -= 0.3;
             // Words that narrow what is counted beyond the question ("13 care leavers in higher education", "school-aged children"): a part, not the whole.
-            var phrase = NounPhrase().Match(after).Value;
+            var phrase = FirstMatch(NounPhrase(), after);
             // "the number of children in care without a care plan … at 68": narrowing words before the number count too.
             if (countedBefore && NumberOfPhrase().Match(beforeClause) is { Success: true } of) phrase += " " + of.Groups[1].Value;
             int extra = Analyzer.Terms(phrase).Count(t => !NumberSubject.Glue.Contains(t) && !subject.Terms.Contains(t) && !Population.Contains(t) && !char.IsDigit(t[0]) && t != "age");
@@ -243,7 +245,7 @@ public sealed partial class QuestionAnswerer
             if (SubCountBefore().IsMatch(before)) tie -= 0.2;
             if (TotalBefore().IsMatch(before)) tie += 0.05;
             tie -= comparatorNear;
-            var span = percent ? m.Value.Trim() : (Quantifier().Match(before).Value + m.Value + NounAfter(window)).Trim();
+            var span = percent ? m.Value.Trim() : (FirstMatch(Quantifier(), before) + m.Value + NounAfter(window)).Trim();
             yield return new Tied(span, value, Math.Min(1, tie), usedPrevious);
         }
     }

@@ -145,7 +145,7 @@ public sealed partial class QuestionAnswerer
     {
         var spans = new List<(int, int)>();
         int from = 0;
-        foreach (Match m in SentenceBreak().Matches(text))
+        foreach (var m in SentenceBreak().EnumerateMatches(text))
         {
             Add(from, m.Index);
             from = m.Index + m.Length;
@@ -159,6 +159,13 @@ public sealed partial class QuestionAnswerer
             while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
             if (end > start) spans.Add((start, end - start));
         }
+    }
+
+    /// <summary>The first match's text, or "" (as <c>Match(input).Value</c>, without the match objects: the answerer runs these per number).</summary>
+    private static string FirstMatch(Regex regex, string input)
+    {
+        foreach (var m in regex.EnumerateMatches(input)) return input.Substring(m.Index, m.Length);
+        return "";
     }
 
     private static string FirstSentence(string text) => Sentences(text).FirstOrDefault() ?? text;
