@@ -29,18 +29,15 @@ public sealed partial class ReportIndex
         try
         {
             var plan = PlanFor(request, searcher);
-            var page = RunSearch(searcher, plan, NothingDropped, dims, request, clock);
-            Relaxation? relaxed = null;
-            if (page.Missing is null && NeedsRelaxing(plan, page.Total))
-            {
-                var (dropped, relaxation, missing) = Relax(searcher, plan, CombinedFilter(searcher.Catalog, dims, request.Filters), page.Total, clock);
-                if (relaxation is not null)
+            // Relaxing counts under every filter, as trends and exports do, whichever filter the page itself runs under.
+            var (page, relaxed, missing) = RunRelaxed(searcher, plan, () => CombinedFilter(searcher.Catalog, dims, request.Filters), clock,
+                dropped =>
                 {
-                    page = RunSearch(searcher, plan, dropped, dims, request, clock);
-                    relaxed = relaxation;
-                }
-                else if (missing is not null) page = page with { Missing = missing };
-            }
+                    var run = RunSearch(searcher, plan, dropped, dims, request, clock);
+                    return (run, run.Missing);
+                },
+                run => run.Total);
+            page = page with { Missing = missing };
 
             var highlights = plan.Prepared?.Highlights ?? new HighlightTerms();
             var hits = new List<SearchHit>(page.Docs.Count);
@@ -163,7 +160,7 @@ public sealed partial class ReportIndex
         {
             var plan = PlanFor(request, searcher);
             var filter = CombinedFilter(searcher.Catalog, dims, request.Filters);
-            var (matches, relaxed, missing) = RunRelaxed(searcher, plan, filter, clock, () => new BucketCollector(field), m => m.Total, scored: false);
+            var (matches, relaxed, missing) = RunRelaxed(searcher, plan, () => filter, clock, RunInto(searcher, plan, filter, clock, () => new BucketCollector(field), scored: false), m => m.Total);
             var denominators = Denominators(searcher, dims, field, filter, ScopeKey(searcher.Catalog, request.Filters));
             var counts = matches.Buckets;
             IEnumerable<string> values = denominators.Keys.Union(counts.Keys);
@@ -251,7 +248,7 @@ public sealed partial class ReportIndex
         {
             var plan = PlanFor(request, searcher);
             var filter = CombinedFilter(searcher.Catalog, dims, request.Filters);
-            var (matches, relaxed, missing) = RunRelaxed(searcher, plan, filter, clock, () => new MatchListCollector(), m => m.Matches.Count, scored: true);
+            var (matches, relaxed, missing) = RunRelaxed(searcher, plan, () => filter, clock, RunInto(searcher, plan, filter, clock, () => new MatchListCollector(), scored: true), m => m.Matches.Count);
             var catalog = searcher.Catalog;
             long DateOf(int doc) => catalog.DateOf(ParagraphDocumentId(searcher, doc) ?? "");
             var order = request.Sort switch
@@ -350,23 +347,35 @@ public sealed partial class ReportIndex
     }
 
     /// <summary>
-    /// Runs the plan into a new collector and, when too few paragraphs hold every word, drops words
-    /// (<see cref="Relax"/>) and runs again into a fresh one: how trends and exports count, so they
-    /// count what the search counts. <paramref name="scored"/>: with scores (and the quality prior), for an order.
+    /// The one home of relaxing, for search, trends and exports alike, so they count the same
+    /// paragraphs: runs the plan with every word and, when too few paragraphs hold them all,
+    /// drops words (<see cref="Relax"/>, counting under <paramref name="filter"/>, built only
+    /// then) and runs again. <paramref name="run"/> runs the plan without the dropped words and
+    /// says what the time limit cut; <paramref name="matched"/> reads how many paragraphs a run matched.
     /// </summary>
-    private (T Collector, Relaxation? Relaxed, PartialResult? Missing) RunRelaxed<T>(
-        IndexSearcher searcher, QueryPlan plan, Filter filter, Stopwatch clock, Func<T> create, Func<T, int> matched, bool scored) where T : ICollector
+    private (T Result, Relaxation? Relaxed, PartialResult? Missing) RunRelaxed<T>(IndexSearcher searcher, QueryPlan plan, Func<Filter> filter,
+        Stopwatch clock, Func<IReadOnlySet<int>, (T Result, PartialResult? Missing)> run, Func<T, int> matched)
     {
-        Query At(IReadOnlySet<int> dropped) => scored ? plan.At(dropped).Scored : plan.At(dropped).Matching;
-        var collector = create();
-        var missing = SearchWithin(searcher, At(NothingDropped), filter, collector, clock, scored && plan.Prior);
-        if (missing is not null || !NeedsRelaxing(plan, matched(collector))) return (collector, null, missing);
-        var (dropped, relaxation, relaxMissing) = Relax(searcher, plan, filter, matched(collector), clock);
-        if (relaxation is null) return (collector, null, relaxMissing);
-        collector = create();
-        missing = SearchWithin(searcher, At(dropped), filter, collector, clock, scored && plan.Prior);
-        return (collector, relaxation, missing);
+        var (result, missing) = run(NothingDropped);
+        if (missing is not null || !NeedsRelaxing(plan, matched(result))) return (result, null, missing);
+        var (dropped, relaxation, relaxMissing) = Relax(searcher, plan, filter(), matched(result), clock);
+        if (relaxation is null) return (result, null, relaxMissing);
+        (result, missing) = run(dropped);
+        return (result, relaxation, missing);
     }
+
+    /// <summary>
+    /// A run into a fresh collector under <paramref name="filter"/>: how trends and exports run
+    /// the plan. <paramref name="scored"/>: with scores (and the quality prior), for an order.
+    /// </summary>
+    private Func<IReadOnlySet<int>, (T Result, PartialResult? Missing)> RunInto<T>(
+        IndexSearcher searcher, QueryPlan plan, Filter filter, Stopwatch clock, Func<T> create, bool scored) where T : ICollector =>
+        dropped =>
+        {
+            var collector = create();
+            var query = scored ? plan.At(dropped).Scored : plan.At(dropped).Matching;
+            return (collector, SearchWithin(searcher, query, filter, collector, clock, scored && plan.Prior));
+        };
 
     private bool NeedsRelaxing(QueryPlan plan, int matchedAllWords) =>
         plan.Prepared is { Match: MatchMode.All, Units.Count: > 1 } && matchedAllWords < Limits.RelaxBelow;
