@@ -42,9 +42,8 @@ public sealed record DocumentSummary(
     };
 }
 
-public sealed record OutlineSection(IReadOnlyList<string> Path, string? OutcomeArea, Grade? Grade, IReadOnlyList<string> ParagraphIds);
-
-public sealed record DocumentOutline(DocumentSummary Document, IReadOnlyList<OutlineSection> Sections, IReadOnlyList<Judgement> Judgements);
+/// <summary>A document's outline: the document model's own sections and judgements, as stored (no API copy of either).</summary>
+public sealed record DocumentOutline(DocumentSummary Document, IReadOnlyList<Section> Sections, IReadOnlyList<Judgement> Judgements);
 
 /// <summary>GET /api/documents and GET /api/documents/{id} (the outline).</summary>
 public static class DocumentEndpoints
@@ -64,7 +63,6 @@ public static class DocumentEndpoints
     {
         var d = index.GetDocument(id);
         if (d is null) return Problems.NotFound($"No document has the id '{id}'.");
-        return TypedResults.Ok(new DocumentOutline(DocumentSummary.From(d),
-            d.Sections.Select(s => new OutlineSection(s.Path, s.OutcomeArea, s.Grade, s.ParagraphIds)).ToList(), d.Judgements));
+        return TypedResults.Ok(new DocumentOutline(DocumentSummary.From(d), d.Sections, d.Judgements));
     }
 }
