@@ -282,7 +282,7 @@ public sealed partial class ReportIndex
         return SegmentValues.Of(leaf.AtomicReader).Column(IndexSchema.DocumentId).ValueOf(doc - leaf.DocBase);
     }
 
-    /// <summary>A stored record read without the record cache (an export would flush it).</summary>
+    /// <summary>A stored paragraph record as read from the index: through the record cache for a page of hits (<see cref="Load"/>), without it for an export (which would flush it).</summary>
     private static ParagraphRecord ReadRecord(IndexSearcher searcher, int doc) =>
         JsonSerializer.Deserialize(searcher.Doc(doc).Get(IndexSchema.Json), RecordJson.Default.ParagraphRecord)!;
 

@@ -174,8 +174,7 @@ public sealed partial class ReportIndex : IDisposable
     {
         var leaves = searcher.IndexReader.Leaves;
         var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        return _records.GetOrLoad(leaf.AtomicReader.CoreCacheKey, doc - leaf.DocBase,
-            () => JsonSerializer.Deserialize(searcher.Doc(doc).Get(IndexSchema.Json), RecordJson.Default.ParagraphRecord)!);
+        return _records.GetOrLoad(leaf.AtomicReader.CoreCacheKey, doc - leaf.DocBase, () => ReadRecord(searcher, doc));
     }
 
     public void Dispose()
