@@ -32,9 +32,7 @@ public static class TableExports
         [AsParameters] SearchParameters parameters, [FromQuery] string? format, [FromQuery] string? by)
     {
         var kind = Format(format);
-        var dimension = string.IsNullOrEmpty(by) ? "year" : by;
-        if (dimension is not ("year" or "authority" or "outcomeArea" or "documentType"))
-            throw new ParameterException("by", $"'by' must be year, authority, outcomeArea or documentType, not '{by}'.");
+        var dimension = SearchEndpoints.TrendDimension(by);
         var request = parameters.ToRequest();
         var trend = index.Trends(request, dimension);
         var now = clock.GetUtcNow();

@@ -29,6 +29,14 @@ public static class SearchEndpoints
         _ => throw new ParameterException("sort", $"'sort' must be 'relevance', 'date' (newest first) or 'oldest', not '{sort}'."),
     };
 
+    /// <summary>What trends count by (/api/trends and /api/export/trends): year (default), authority, outcomeArea or documentType.</summary>
+    internal static string TrendDimension(string? by)
+    {
+        var dimension = string.IsNullOrEmpty(by) ? "year" : by;
+        return dimension is "year" or "authority" or "outcomeArea" or "documentType" ? dimension
+            : throw new ParameterException("by", $"'by' must be year, authority, outcomeArea or documentType, not '{by}'.");
+    }
+
     internal static SearchResponse ToResponse(SearchResult result, LinkBuilder links, HttpRequest http) => new(
         result.Query, result.Total, result.Documents, result.Page, result.PageSize, Math.Round(result.TookMs, 2),
         result.Hits.Select(h => HitDto.From(h.Paragraph, h.Snippet, h.Score, links.Permalink(h.Paragraph.Id), h.MoreInDocument, h.AlsoMatched)).ToList(),
@@ -42,9 +50,7 @@ public static class SearchEndpoints
     internal static Results<Ok<TrendsResponse>, ProblemHttpResult> Trends(
         ReportIndex index, [AsParameters] SearchParameters parameters, [FromQuery] string? by)
     {
-        var dimension = string.IsNullOrEmpty(by) ? "year" : by;
-        if (dimension is not ("year" or "authority" or "outcomeArea" or "documentType"))
-            throw new ParameterException("by", $"'by' must be year, authority, outcomeArea or documentType, not '{by}'.");
+        var dimension = TrendDimension(by);
         var t = index.Trends(parameters.ToRequest(), dimension);
         return TypedResults.Ok(new TrendsResponse(t.Query, dimension, t.Total, t.Documents, t.Unbucketed, t.Denominator,
             t.Buckets.Select(b => new TrendBucketDto(b.Value, b.Paragraphs, b.Documents, b.TotalParagraphs, b.Share)).ToList(),
