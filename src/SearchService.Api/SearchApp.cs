@@ -134,6 +134,8 @@ public static class SearchApp
         services.AddSingleton(sp => new QuestionAnswerer(sp.GetRequiredService<ReportIndex>()));
         services.AddSearchRateLimits();
         services.AddHostedService<IndexRefresher>();
+        services.AddSingleton<IndexWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<IndexWarmUp>());
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<HostingOptions>>((o, hosting) =>

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.TestHost;
 using SearchService.Api;
+using SearchService.Api.Infrastructure;
 
 namespace SearchService.Api.Tests;
 
@@ -36,6 +37,9 @@ public class ApiServer : IAsyncLifetime
     /// <summary>Replaces services before the app is built (a fake clock, a log sink, a failing dependency).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
+    /// <summary>Whether <see cref="InitializeAsync"/> returns only once the start-up warm-up has run (so /ready is 200 at once); false to watch it.</summary>
+    public bool WaitForWarmUp { get; init; } = true;
+
     /// <summary>Whether to delete the index folder when disposed (false when a test owns the folder).</summary>
     public bool OwnsFolder { get; init; } = true;
 
@@ -52,6 +56,7 @@ public class ApiServer : IAsyncLifetime
             ConfigureServices?.Invoke(builder.Services);
         });
         await _app.StartAsync();
+        if (WaitForWarmUp) await _app.Services.GetRequiredService<IndexWarmUp>().Completion.WaitAsync(TimeSpan.FromMinutes(2));
         BaseAddress = new Uri(url + "/");
         Client = RealSockets ? new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) } : _app.GetTestClient();
         Client.Timeout = TimeSpan.FromSeconds(60);

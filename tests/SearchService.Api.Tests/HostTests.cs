@@ -210,6 +210,63 @@ public class HostTests(ApiServer server) : IClassFixture<ApiServer>
         Assert.DoesNotContain(server.IndexFolder, ready.ToString());
     }
 
+    [Fact]
+    public async Task The_start_up_warm_up_runs_a_search_and_a_question_before_ready_and_liveness_does_not_wait_for_it()
+    {
+        var log = new LogSink();
+        using var hold = new ManualResetEventSlim();
+        await using var warming = new ApiServer
+        {
+            WaitForWarmUp = false,
+            ConfigureServices = s =>
+            {
+                s.AddSingleton<ILoggerProvider>(log);
+                // The warm-up's first step is taking the served index: held here until the test has looked.
+                s.AddSingleton(sp =>
+                {
+                    hold.Wait(TimeSpan.FromMinutes(1));
+                    return sp.GetRequiredService<ServedIndex>().Current;
+                });
+            },
+            ExtraArgs = ["--Logging:LogLevel:SearchService", "Information"],
+        };
+        await warming.InitializeAsync();
+        var warmUp = warming.Services.GetRequiredService<IndexWarmUp>();
+        try
+        {
+            Assert.Equal("ok", (await warming.GetJson("/health")).GetProperty("status").GetString());
+            var (status, body, _) = await warming.Get("/ready");
+            Assert.Equal(503, status);
+            Assert.Contains("warming up", body.GetProperty("detail").GetString());
+            Assert.False(warmUp.Done);
+        }
+        finally
+        {
+            hold.Set(); // stopping the server waits for its warm-up
+        }
+        await warmUp.Completion.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal("ready", (await warming.GetJson("/ready")).GetProperty("status").GetString());
+        var line = Assert.Single(log.Lines, l => l.Contains("Warmed up", StringComparison.Ordinal));
+        Assert.Contains("one search", line);
+        Assert.Contains("one question (answered: True)", line);
+    }
+
+    [Fact]
+    public async Task Without_a_usable_index_at_start_there_is_nothing_to_warm_and_readiness_is_the_index_s_alone()
+    {
+        var log = new LogSink();
+        await using var empty = new ApiServer
+        {
+            ConfigureServices = s => s.AddSingleton<ILoggerProvider>(log),
+            ExtraArgs = ["--Index:Sources:0", "/nonexistent/no-reports-here", "--Logging:LogLevel:SearchService", "Information"],
+        };
+        await empty.InitializeAsync();
+        Assert.Contains(log.Lines, l => l.Contains("nothing to warm up", StringComparison.Ordinal));
+        var (status, body, _) = await empty.Get("/ready");
+        Assert.Equal(503, status);
+        Assert.DoesNotContain("warming up", body.GetProperty("detail").GetString());
+    }
+
     /// <summary>Collects formatted log lines.</summary>
     private sealed class LogSink : ILoggerProvider
     {
