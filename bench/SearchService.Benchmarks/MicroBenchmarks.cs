@@ -82,12 +82,7 @@ public class SearchBenchmarks
     }
 
     [Benchmark(Description = "ours: search + 5 facets + snippets")]
-    public int Ours() => _index.Search(new SearchRequest
-    {
-        Query = _query.Ours,
-        PageSize = 10,
-        Filters = _query.Authority is null ? SearchFilters.None : new SearchFilters { Authority = [_query.Authority] },
-    }).Total;
+    public int Ours() => _index.Search(Bench.RequestFor(_query.Ours, _query.Authority)).Total;
 
     [Benchmark(Baseline = true, Description = "SQLite FTS5: bm25 + snippet() + 5 GROUP BY")]
     public void Sqlite() => Bench.SqliteSearch(_sqlite, _query.Fts, _query.Authority);

@@ -131,7 +131,7 @@ internal static partial class Bench
         int runs = Math.Clamp(4_000_000 / Math.Max(1, rows), 12, 300);
         // The search path tiered up before the first query is timed, as in a process that has been serving: without this the
         // first query of the mix (`fostering`) was timed while the shared code was still being recompiled (2.9 ms p50, 0.4 ms after).
-        var mix = Queries.Select(q => new SearchRequest { Query = q.Ours, PageSize = 10, Filters = q.Authority is null ? SearchFilters.None : new SearchFilters { Authority = [q.Authority] } }).ToList();
+        var mix = Queries.Select(q => RequestFor(q.Ours, q.Authority)).ToList();
         int turn = 0;
         WarmUp(() => index.Search(mix[turn++ % mix.Count]), seconds: 3, runs: mix.Count * 10);
         Console.WriteLine($"Each query: ours warmed for at least 1 s and 60 runs (tiered-up code; the whole mix first ran in turn for 3 s), SQLite's for 0.5 s and {Math.Min(20, runs / 2)} runs; then {runs} timed runs of each; with fewer than 100 runs \"p99\" is the slowest run.");
@@ -180,7 +180,7 @@ internal static partial class Bench
         using var index = ReportIndex.Open(indexPath, Synonyms.Load(ProjectPaths.VocabularyFile));
         // "mix": the benchmark mix in turn.
         var requests = (query == "mix" ? Queries.Select(q => (q.Ours, q.Authority)) : [(query, (string?)null)])
-            .Select(q => new SearchRequest { Query = q.Item1, PageSize = 10, Filters = q.Item2 is null ? SearchFilters.None : new SearchFilters { Authority = [q.Item2] } }).ToList();
+            .Select(q => RequestFor(q.Item1, q.Item2)).ToList();
         // "ask:QUESTION": the answerer instead of a search.
         if (query.StartsWith("ask:", StringComparison.Ordinal))
         {
@@ -230,6 +230,10 @@ internal static partial class Bench
         Console.WriteLine("  allocated by type (sampled):");
         types.Print(15);
     }
+
+    /// <summary>A query of the mix as the benchmarks search it: one page of ten, five facets, snippets, the authority filter if any.</summary>
+    internal static SearchRequest RequestFor(string query, string? authority) =>
+        new() { Query = query, PageSize = 10, Filters = authority is null ? SearchFilters.None : new SearchFilters { Authority = [authority] } };
 
     /// <summary>Runs an action for at least the seconds and the runs given, untimed.</summary>
     private static void WarmUp(Action action, double seconds, int runs)

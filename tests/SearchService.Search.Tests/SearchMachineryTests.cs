@@ -57,18 +57,15 @@ public class SearchMachineryTests(CorpusIndexFixture corpus)
     [InlineData("nosuchtermanywhere")]
     public void A_term_query_given_its_remembered_place_finds_and_scores_as_one_that_looks_it_up(string word)
     {
-        using var directory = Lucene.Net.Store.FSDirectory.Open(IndexGenerations.ServedPath(corpus.Folder));
-        using var reader = DirectoryReader.Open(directory);
-        var statistics = new ReaderStatistics(reader);
-        var searcher = new IndexSearcher(reader);
+        using var served = new ServedReader(corpus.Folder);
+        var (statistics, searcher) = (served.Statistics, served.Searcher);
         var term = new Term(IndexSchema.Text, word);
 
         // Remembered: the second request is the same lookup, not a new one.
         Assert.Same(statistics.ContextOf(term), statistics.ContextOf(term));
         var looked = searcher.Search(new TermQuery(term), 50);
         var given = searcher.Search(new TermQuery(term, statistics.ContextOf(term)), 50);
-        Assert.Equal(looked.TotalHits, given.TotalHits);
-        Assert.Equal(looked.ScoreDocs.Select(d => (d.Doc, d.Score)), given.ScoreDocs.Select(d => (d.Doc, d.Score)));
+        AssertSameHits(looked, given);
         if (word != "nosuchtermanywhere") Assert.True(given.TotalHits > 0);
     }
 
@@ -84,10 +81,8 @@ public class SearchMachineryTests(CorpusIndexFixture corpus)
     [InlineData("care leavers nosuchtermanywhere")]
     public void Our_exact_phrase_finds_and_scores_as_Lucenes_with_and_without_remembered_places(string phrase)
     {
-        using var directory = Lucene.Net.Store.FSDirectory.Open(IndexGenerations.ServedPath(corpus.Folder));
-        using var reader = DirectoryReader.Open(directory);
-        var statistics = new ReaderStatistics(reader);
-        var searcher = new IndexSearcher(reader) { Similarity = new ReportSimilarity() };
+        using var served = new ServedReader(corpus.Folder);
+        var (statistics, searcher) = (served.Statistics, served.Searcher);
         using var analyzer = new ReportAnalyzer();
         // As searched: common words joined into grams, with the gaps in position that leaves.
         var terms = analyzer.PhraseTerms(phrase);
@@ -102,12 +97,41 @@ public class SearchMachineryTests(CorpusIndexFixture corpus)
         var lucene = searcher.Search(Phrase(new PhraseQuery()), 100_000);
         foreach (var ours in new[] { Phrase(new ExactPhraseQuery()), Phrase(new ExactPhraseQuery(statistics.ContextOf)) })
         {
-            var found = searcher.Search(ours, 100_000);
-            Assert.Equal(lucene.TotalHits, found.TotalHits);
-            Assert.Equal(lucene.ScoreDocs.Select(d => (d.Doc, d.Score)), found.ScoreDocs.Select(d => (d.Doc, d.Score)));
+            AssertSameHits(lucene, searcher.Search(ours, 100_000));
             if (lucene.TotalHits > 0) Assert.Equal(searcher.Explain(Phrase(new PhraseQuery()), lucene.ScoreDocs[0].Doc).Value, searcher.Explain(ours, lucene.ScoreDocs[0].Doc).Value);
         }
         if (!phrase.Contains("nosuch", StringComparison.Ordinal)) Assert.True(lucene.TotalHits > 0, $"'{phrase}' should be in the corpus");
+    }
+
+    /// <summary>The corpus index's served generation opened as the service opens it: what is remembered per reader, and a searcher scoring as ours does.</summary>
+    private sealed class ServedReader : IDisposable
+    {
+        private readonly Lucene.Net.Store.Directory _directory;
+        private readonly DirectoryReader _reader;
+
+        public ServedReader(string folder)
+        {
+            _directory = Lucene.Net.Store.FSDirectory.Open(IndexGenerations.ServedPath(folder));
+            _reader = DirectoryReader.Open(_directory);
+            Statistics = new ReaderStatistics(_reader);
+            Searcher = new IndexSearcher(_reader) { Similarity = new ReportSimilarity() };
+        }
+
+        public ReaderStatistics Statistics { get; }
+        public IndexSearcher Searcher { get; }
+
+        public void Dispose()
+        {
+            _reader.Dispose();
+            _directory.Dispose();
+        }
+    }
+
+    /// <summary>The same paragraphs, in the same order, with the same scores.</summary>
+    private static void AssertSameHits(TopDocs expected, TopDocs actual)
+    {
+        Assert.Equal(expected.TotalHits, actual.TotalHits);
+        Assert.Equal(expected.ScoreDocs.Select(d => (d.Doc, d.Score)), actual.ScoreDocs.Select(d => (d.Doc, d.Score)));
     }
 
     [Fact]

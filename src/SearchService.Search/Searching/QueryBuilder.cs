@@ -620,7 +620,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
                 // Common words: the words side by side, as common grams. A sloppy phrase would read
                 // the positions of words most paragraphs hold, for every match (a third of the time
                 // of "children social work").
-                var adjacent = new ExactPhraseQuery(Statistics is null ? null : Statistics.ContextOf) { Boost = 1.5f };
+                var adjacent = ExactPhraseOf(1.5f);
                 foreach (var (term, position) in analyzer.PhraseTerms(string.Join(" ", typed.Select(w => w.Word))))
                     adjacent.Add(new Term(IndexSchema.Text, term), position);
                 yield return adjacent.GetTerms().Length == 1 ? TermQueryOf(adjacent.GetTerms()[0], 1.5f) : adjacent;
@@ -645,6 +645,9 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         return q;
     }
 
+    /// <summary>An exact phrase (terms added by the caller), its terms' places looked up once per reader as <see cref="TermQueryOf"/>'s are.</summary>
+    private ExactPhraseQuery ExactPhraseOf(float boost) => new(Statistics is null ? null : Statistics.ContextOf) { Boost = boost };
+
     private Query? TextQuery(string text)
     {
         var terms = analyzer.Terms(text);
@@ -656,7 +659,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         var grams = Grams ? analyzer.PhraseTerms(text) : terms.Select((t, i) => (t, i)).ToList();
         float boost = GramBoost(terms, grams);
         if (grams.Count == 1) return TermQueryOf(new Term(IndexSchema.Text, grams[0].Term), boost);
-        var pq = new ExactPhraseQuery(Statistics is null ? null : Statistics.ContextOf) { Boost = boost };
+        var pq = ExactPhraseOf(boost);
         foreach (var (term, position) in grams) pq.Add(new Term(IndexSchema.Text, term), position);
         return pq;
     }
