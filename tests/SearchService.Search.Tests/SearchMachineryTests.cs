@@ -134,6 +134,63 @@ public class SearchMachineryTests(CorpusIndexFixture corpus)
         Assert.Equal(expected.ScoreDocs.Select(d => (d.Doc, d.Score)), actual.ScoreDocs.Select(d => (d.Doc, d.Score)));
     }
 
+    [Theory]
+    [InlineData("looked after children")]
+    [InlineData("children in care")]
+    [InlineData("care leavers")]
+    [InlineData("behavior")]
+    [InlineData("CAMHS")]
+    [InlineData("well-being")]
+    public void Remembered_query_analysis_is_the_analysis(string text)
+    {
+        using var analyzer = new ReportAnalyzer();
+        using var fresh = new ReportAnalyzer();
+        var terms = analyzer.QueryTerms(text);
+        Assert.Equal(fresh.Terms(text), terms);
+        Assert.Same(terms, analyzer.QueryTerms(text));
+        var phrase = analyzer.PhraseTerms(text);
+        Assert.Same(phrase, analyzer.PhraseTerms(text));
+        // Past the bound it starts again, and still gives the analysis.
+        for (int i = 0; i <= ReportAnalyzer.MaxRemembered; i++) analyzer.QueryTerms("word" + i);
+        Assert.Equal(fresh.Terms(text), analyzer.QueryTerms(text));
+        Assert.Equal(phrase, analyzer.PhraseTerms(text));
+    }
+
+    [Theory]
+    [InlineData("\"looked after children\"")]
+    [InlineData("LAC health")]
+    [InlineData("care leavers")]
+    [InlineData("placement stability")]
+    [InlineData("challenging behavior")]
+    [InlineData("multi agency working")]
+    public void A_query_planned_from_what_is_remembered_is_the_query_planned_afresh(string q)
+    {
+        // A second index over the same commit starts with nothing remembered; the shared one has planned many queries.
+        using var cold = ReportIndex.Open(corpus.Folder, corpus.Index.Synonyms);
+        var request = new SearchRequest { Query = q };
+        string first = cold.QueryAsRun(request);
+        Assert.Equal(first, cold.QueryAsRun(request));
+        Assert.Equal(first, corpus.Index.QueryAsRun(request));
+        Assert.Equal(corpus.Index.Search(request).Total, cold.Search(request).Total);
+    }
+
+    [Fact]
+    public void Variants_are_found_once_per_text_and_reader_and_given_back_as_found()
+    {
+        using var served = new ServedReader(corpus.Folder);
+        var synonyms = corpus.Index.Synonyms;
+        string[] texts = ["care", "carers", "care leavers", "LAC", "lac", "looked after children", "behavior"];
+        var found = texts.ToDictionary(t => t, t => synonyms.Variants(t, null));
+        var calls = new Dictionary<string, int>();
+        List<string> Find(string t) { calls[t] = calls.GetValueOrDefault(t) + 1; return [.. found[t]]; }
+        for (int round = 0; round < 2; round++)
+            foreach (var t in texts) Assert.Equal(found[t], served.Statistics.VariantsOf(synonyms, t, () => Find(t)));
+        Assert.All(texts, t => Assert.Equal(1, calls[t]));
+        // Another vocabulary is another question.
+        var other = Synonyms.Empty;
+        Assert.Empty(served.Statistics.VariantsOf(other, "care", () => other.Variants("care", null)));
+    }
+
     [Fact]
     public void A_filter_is_built_once_and_the_cache_stays_bounded()
     {

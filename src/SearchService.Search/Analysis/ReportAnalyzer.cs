@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.CommonGrams;
 using Lucene.Net.Analysis.Core;
@@ -120,11 +121,35 @@ public sealed class ReportAnalyzer : Analyzer
         return terms;
     }
 
-    /// <summary>A phrase's terms with their positions: its common grams where it has common words (see <see cref="PhraseField"/>).</summary>
-    public IReadOnlyList<(string Term, int Position)> PhraseTerms(string text)
+    /// <summary>
+    /// The plain terms of a query's text (a typed word or phrase, a synonym or a variant of one),
+    /// remembered: planning one query analyses the same few texts many times over (every synonym of
+    /// "looked after children", for its key, its highlights and its query), and each analysis
+    /// captures and clones Lucene's token states. Texts are short and the vocabulary is fixed, so
+    /// the memory stays small; it is bounded all the same, and starts again when full.
+    /// </summary>
+    public IReadOnlyList<string> QueryTerms(string text) => Remembered(_queryTerms, text, t => Terms(t).ToArray());
+
+    /// <summary>A phrase's terms with their positions: its common grams where it has common words (see <see cref="PhraseField"/>). Remembered as <see cref="QueryTerms"/> is.</summary>
+    public IReadOnlyList<(string Term, int Position)> PhraseTerms(string text) => Remembered(_phraseTerms, text, AnalysePhrase);
+
+    internal const int MaxRemembered = 8192;
+    private readonly ConcurrentDictionary<string, string[]> _queryTerms = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string, int)[]> _phraseTerms = new(StringComparer.Ordinal);
+
+    private static T[] Remembered<T>(ConcurrentDictionary<string, T[]> memory, string text, Func<string, T[]> analyse)
+    {
+        if (memory.TryGetValue(text, out var terms)) return terms;
+        terms = analyse(text);
+        if (memory.Count >= MaxRemembered) memory.Clear();
+        memory[text] = terms;
+        return terms;
+    }
+
+    private (string, int)[] AnalysePhrase(string text)
     {
         var terms = new List<(string, int)>();
-        if (string.IsNullOrEmpty(text)) return terms;
+        if (string.IsNullOrEmpty(text)) return [];
         using var ts = GetTokenStream(PhraseField, text);
         var term = ts.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
         var increment = ts.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
@@ -136,7 +161,7 @@ public sealed class ReportAnalyzer : Analyzer
             terms.Add((term.ToString(), position));
         }
         ts.End();
-        return terms;
+        return [.. terms];
     }
 
     /// <summary>

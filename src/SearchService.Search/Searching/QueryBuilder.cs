@@ -230,8 +230,8 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
     /// <summary>How many paragraphs a unit could match, roughly: the most frequent word of it (for a group, the sum of its alternatives).</summary>
     private long Frequency(QueryNode node, IndexReader reader) => node switch
     {
-        WordNode w => analyzer.Terms(w.Word).Select(t => (long)reader.DocFreq(new Term(IndexSchema.Text, t))).DefaultIfEmpty(0).Max(),
-        PhraseNode p => analyzer.Terms(p.Phrase).Select(t => (long)reader.DocFreq(new Term(IndexSchema.Text, t))).DefaultIfEmpty(0).Min(),
+        WordNode w => analyzer.QueryTerms(w.Word).Select(t => (long)reader.DocFreq(new Term(IndexSchema.Text, t))).DefaultIfEmpty(0).Max(),
+        PhraseNode p => analyzer.QueryTerms(p.Phrase).Select(t => (long)reader.DocFreq(new Term(IndexSchema.Text, t))).DefaultIfEmpty(0).Min(),
         RequiredNode r => Frequency(r.Inner, reader),
         SynonymNode s => s.Alternatives.Prepend(s.Typed).Sum(n => Frequency(n, reader)),
         ScopedNode s => Frequency(s.Inner, reader),
@@ -292,8 +292,8 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
 
     private string AnalysedKey(QueryNode node) => node switch
     {
-        WordNode w => (w.Exact ? "=" : "") + "w:" + string.Join(' ', analyzer.Terms(w.Word)),
-        PhraseNode p => (p.Exact ? "=" : "") + "p:" + string.Join(' ', analyzer.Terms(p.Phrase)),
+        WordNode w => (w.Exact ? "=" : "") + "w:" + string.Join(' ', analyzer.QueryTerms(w.Word)),
+        PhraseNode p => (p.Exact ? "=" : "") + "p:" + string.Join(' ', analyzer.QueryTerms(p.Phrase)),
         RequiredNode r => AnalysedKey(r.Inner),
         AllNode a => "all(" + string.Join(",", a.Required.Select(AnalysedKey)) + ";-" + string.Join(",", a.Excluded.Select(AnalysedKey)) + ")",
         AnyNode a => "any(" + string.Join(",", a.Alternatives.Select(AnalysedKey)) + ")",
@@ -304,8 +304,8 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
     {
         switch (node)
         {
-            case WordNode w: terms.UnionWith(analyzer.Terms(w.Word)); break;
-            case PhraseNode p: terms.UnionWith(analyzer.Terms(p.Phrase)); break;
+            case WordNode w: terms.UnionWith(analyzer.QueryTerms(w.Word)); break;
+            case PhraseNode p: terms.UnionWith(analyzer.QueryTerms(p.Phrase)); break;
             case RequiredNode r: CountTerms(r.Inner, terms); break;
             case AnyNode a: foreach (var n in a.Alternatives) CountTerms(n, terms); break;
             case AllNode a: foreach (var n in a.Required.Concat(a.Excluded)) CountTerms(n, terms); break;
@@ -381,16 +381,17 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
     /// </summary>
     private List<Alternative>? Alternatives(string text)
     {
-        var variants = synonyms.Variants(text, Statistics is null ? null : _statistics ??= new IndexStatistics(this, Statistics))
-            .Select(v => new Alternative(v, null)).ToList();
+        var found = Statistics is null ? synonyms.Variants(text, null)
+            : Statistics.VariantsOf(synonyms, text, () => synonyms.Variants(text, _statistics ??= new IndexStatistics(this, Statistics)));
+        var variants = found.Select(v => new Alternative(v, null)).ToList();
         if (UseLearned && synonyms.Find(text) is null)
             variants.AddRange(Learned.Lookup(text, synonyms, Authorities).Select(l => new Alternative(l.Alternative, l)));
         if (variants.Count == 0) return null;
-        var seen = new HashSet<string>(StringComparer.Ordinal) { string.Join(' ', analyzer.Terms(text)) };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { string.Join(' ', analyzer.QueryTerms(text)) };
         var result = new List<Alternative>();
         foreach (var alt in variants)
         {
-            var key = string.Join(' ', analyzer.Terms(alt.Text));
+            var key = string.Join(' ', analyzer.QueryTerms(alt.Text));
             if (key.Length > 0 && seen.Add(key)) result.Add(alt);
         }
         return result.Count == 0 ? null : result;
@@ -406,7 +407,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
     {
         public long DocumentFrequency(string term) => statistics.DocumentFrequency(term);
 
-        public IReadOnlyList<string> Terms(string text) => builder.Analyzer.Terms(text);
+        public IReadOnlyList<string> Terms(string text) => builder.Analyzer.QueryTerms(text);
 
         public long PhraseFrequency(string phrase) => statistics.PhraseFrequency(phrase, () =>
         {
@@ -456,7 +457,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
 
     private void AddText(string text, HighlightTerms highlights, int form)
     {
-        var terms = analyzer.Terms(text);
+        var terms = analyzer.QueryTerms(text);
         if (terms.Count == 1) highlights.AddTerm(terms[0], form);
         else if (terms.Count > 1) highlights.AddPhrase(terms, form);
     }
@@ -559,7 +560,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
     /// </summary>
     private Query? Together(string words)
     {
-        var content = analyzer.Terms(words).Where(t => !ReportAnalyzer.IsCommon(t)).Distinct(StringComparer.Ordinal).ToList();
+        var content = analyzer.QueryTerms(words).Where(t => !ReportAnalyzer.IsCommon(t)).Distinct(StringComparer.Ordinal).ToList();
         if (content.Count < 2) return TextQuery(words);
         if (++_clauses > MaxClauses) throw new QueryLimitException($"The query expands to more than {MaxClauses} clauses.", "maxClauses", MaxClauses);
         var near = new PhraseQuery { Slop = ConceptSlop };
@@ -584,14 +585,14 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
     private IEnumerable<QueryNode> Unsubsumed(SynonymNode s)
     {
         if (SingleTerm(s.Typed) is not { } typed) return s.Alternatives;
-        return s.Alternatives.Where(alt => !(alt is PhraseNode phrase && analyzer.Terms(phrase.Phrase) is { Count: > 1 } words && words.Contains(typed)));
+        return s.Alternatives.Where(alt => !(alt is PhraseNode phrase && analyzer.QueryTerms(phrase.Phrase) is { Count: > 1 } words && words.Contains(typed)));
     }
 
     /// <summary>The term of a form that is one term as indexed (null for a phrase).</summary>
     private string? SingleTerm(QueryNode form)
     {
         var text = form switch { WordNode w => w.Word, PhraseNode p => p.Phrase, _ => null };
-        return text is not null && analyzer.Terms(text) is { Count: 1 } terms ? terms[0] : null;
+        return text is not null && analyzer.QueryTerms(text) is { Count: 1 } terms ? terms[0] : null;
     }
 
     private Query? AnyOf(IEnumerable<QueryNode> alternatives, MatchMode match)
@@ -612,7 +613,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
     {
         if (node is not AllNode all || all.Required.Count < 2) yield break;
         var typed = all.Required.Select(n => n is RequiredNode r ? r.Inner : n).OfType<WordNode>().ToList();
-        var words = typed.SelectMany(w => analyzer.Terms(w.Word)).ToList();
+        var words = typed.SelectMany(w => analyzer.QueryTerms(w.Word)).ToList();
         if (words.Count >= 2)
         {
             if (Grams && words.Any(ReportAnalyzer.IsCommon))
@@ -650,7 +651,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
 
     private Query? TextQuery(string text)
     {
-        var terms = analyzer.Terms(text);
+        var terms = analyzer.QueryTerms(text);
         if (terms.Count == 0) return null;
         if (++_clauses > MaxClauses) throw new QueryLimitException($"The query expands to more than {MaxClauses} clauses.", "maxClauses", MaxClauses);
         if (terms.Count == 1) return TermQueryOf(new Term(IndexSchema.Text, terms[0]));

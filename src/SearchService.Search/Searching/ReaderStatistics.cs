@@ -19,6 +19,7 @@ internal sealed class ReaderStatistics(IndexReader reader)
     private readonly ConcurrentDictionary<string, long> _documentFrequencies = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _phraseFrequencies = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Term, TermContext> _termContexts = new();
+    private readonly ConcurrentDictionary<(Synonyms, string), string[]> _variants = new();
     private readonly IndexSearcher _counter = new(reader);
     private readonly Lazy<long> _documentCount = new(() => reader.GetDocCount(IndexSchema.Text));
     private readonly Lazy<bool> _grams = new(() =>
@@ -72,6 +73,20 @@ internal sealed class ReaderStatistics(IndexReader reader)
         context = TermContext.Build(reader.Context, term);
         Remember(_termContexts, term, context);
         return context;
+    }
+
+    /// <summary>
+    /// The variants of a typed text that the vocabulary and this reader give (<see cref="Synonyms.Variants"/>),
+    /// found once per reader and vocabulary: finding them analyses every term of the text's group and
+    /// looks up its frequencies, for the same answer every time.
+    /// </summary>
+    public IReadOnlyList<string> VariantsOf(Synonyms synonyms, string typed, Func<List<string>> find)
+    {
+        var key = (synonyms, typed);
+        if (_variants.TryGetValue(key, out var variants)) return variants;
+        variants = [.. find()];
+        Remember(_variants, key, variants);
+        return variants;
     }
 
     private static void Remember<TKey, TValue>(ConcurrentDictionary<TKey, TValue> cache, TKey key, TValue value)

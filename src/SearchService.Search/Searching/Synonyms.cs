@@ -274,7 +274,7 @@ public sealed partial class Synonyms
     private static bool IsAcronymLike(string term) => term.Length <= 6 && !term.Contains(' ') && term.All(char.IsLetterOrDigit);
 
     /// <summary>The term as the index holds it (analysed words joined by spaces): "IROs", "iro's" and "IRO" share one.</summary>
-    internal static string Key(string term) => string.Join(' ', Analyzer.Terms(term));
+    internal static string Key(string term) => string.Join(' ', Analyzer.QueryTerms(term));
 
     /// <summary>Lower case, hyphens and apostrophes folded, single spaces: "Looked-after" = "looked after".</summary>
     public static string Normalise(string term) =>

@@ -1,0 +1,23 @@
+using SearchService.Search.Indexing;
+
+namespace SearchService.Search.Searching;
+
+public sealed partial class ReportIndex
+{
+    /// <summary>The Lucene query a request runs (nothing dropped), as Lucene prints it: for the benchmark's profile.</summary>
+    internal string QueryAsRun(SearchRequest request) => PlanOnly(request).ToString(IndexSchema.Text);
+
+    /// <summary>The query a request runs, planned and built (nothing dropped) but not run: what planning costs.</summary>
+    internal Lucene.Net.Search.Query PlanOnly(SearchRequest request)
+    {
+        var searcher = (CatalogSearcher)_manager.Acquire();
+        try
+        {
+            return PlanFor(request, searcher).At(NothingDropped).Scored;
+        }
+        finally
+        {
+            _manager.Release(searcher);
+        }
+    }
+}
