@@ -103,6 +103,45 @@ public class SearchMachineryTests(CorpusIndexFixture corpus)
         if (!phrase.Contains("nosuch", StringComparison.Ordinal)) Assert.True(lucene.TotalHits > 0, $"'{phrase}' should be in the corpus");
     }
 
+    [Theory]
+    [InlineData("care leavers")]
+    [InlineData("placement stability")]
+    [InlineData("return home")]
+    [InlineData("children social")]
+    [InlineData("leavers nosuchtermanywhere")]
+    public void Words_together_first_match_and_score_as_the_filtered_and_excluded_pair_they_replace(string text)
+    {
+        using var served = new ServedReader(corpus.Folder);
+        var searcher = served.Searcher;
+        using var analyzer = new ReportAnalyzer();
+        var words = new BooleanQuery(); // coordinated, as the words typed are
+        foreach (var t in analyzer.Terms(text)) words.Add(new TermQuery(new Term(IndexSchema.Text, t)), Occur.MUST);
+        // Together as the builder has it: the one common gram, or the words within a few positions.
+        var grams = analyzer.PhraseTerms(text);
+        Query together = grams.Count == 1 ? new TermQuery(new Term(IndexSchema.Text, grams[0].Term)) : new PhraseQuery { Slop = 3 };
+        if (together is PhraseQuery phrase) foreach (var t in analyzer.Terms(text)) phrase.Add(new Term(IndexSchema.Text, t));
+        const float apart = 1e-4f;
+        var elsewhere = new BooleanQuery(disableCoord: true) { { words, Occur.MUST }, { together, Occur.MUST_NOT } };
+        elsewhere.Boost = apart;
+        var pair = new BooleanQuery(disableCoord: true) { { new FilteredQuery(words, new QueryWrapperFilter(together)), Occur.SHOULD }, { elsewhere, Occur.SHOULD } };
+        var ours = new BooleanQuery(disableCoord: true) { { new WordsTogetherQuery(words, together, apart), Occur.SHOULD } };
+
+        var expected = searcher.Search(pair, 100_000);
+        var actual = searcher.Search(ours, 100_000);
+        Assert.Equal(expected.TotalHits, actual.TotalHits);
+        // The same paragraphs with the same scores; the apart scores are multiplied in another order, so to a few parts in ten million.
+        var scores = actual.ScoreDocs.ToDictionary(d => d.Doc, d => d.Score);
+        foreach (var d in expected.ScoreDocs) Assert.Equal(d.Score, scores[d.Doc], d.Score * 1e-5f);
+        var togetherDocs = searcher.Search(together, 100_000).ScoreDocs.Select(d => d.Doc).ToHashSet();
+        foreach (var d in actual.ScoreDocs.Where(d => togetherDocs.Contains(d.Doc)).Take(3).Concat(actual.ScoreDocs.Where(d => !togetherDocs.Contains(d.Doc)).Take(3)))
+            Assert.Equal(d.Score, searcher.Explain(ours, d.Doc).Value, d.Score * 1e-5f);
+        if (!text.Contains("nosuch", StringComparison.Ordinal))
+        {
+            Assert.Contains(actual.ScoreDocs, d => togetherDocs.Contains(d.Doc));
+            Assert.Contains(actual.ScoreDocs, d => !togetherDocs.Contains(d.Doc));
+        }
+    }
+
     /// <summary>The corpus index's served generation opened as the service opens it: what is remembered per reader, and a searcher scoring as ours does.</summary>
     private sealed class ServedReader : IDisposable
     {

@@ -527,15 +527,24 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
             // ("multi-agency ... staff", "as well as ... being"), or each by its own synonyms, still match, but
             // rank below every alternative, which is the concept in other words: before, they outranked them all.
             var side = Together(words);
-            if (side is not null && Core(s.Typed, match, false, EmptySet) is { } typedWords)
-                any.Add(new FilteredQuery(typedWords, new QueryWrapperFilter(side)), Occur.SHOULD);
-            if (Core(s.Apart ?? s.Typed, match, false, EmptySet) is { } apart)
+            float apartWeight = synonyms.AlternativeWeight * WordsApartWeight;
+            if (side is not null && s.Apart is null)
             {
-                // Only where the words are not side by side: there the words as typed score alone, as before.
-                var elsewhere = new BooleanQuery(disableCoord: true) { { apart, Occur.MUST } };
-                if (side is not null) elsewhere.Add(side, Occur.MUST_NOT);
-                elsewhere.Boost = synonyms.AlternativeWeight * WordsApartWeight;
-                any.Add(elsewhere, Occur.SHOULD);
+                // The words apart are the words typed: one pass over them (see WordsTogetherQuery).
+                if (Core(s.Typed, match, false, EmptySet) is { } typedWords) any.Add(new WordsTogetherQuery(typedWords, side, apartWeight), Occur.SHOULD);
+            }
+            else
+            {
+                if (side is not null && Core(s.Typed, match, false, EmptySet) is { } typedWords)
+                    any.Add(new FilteredQuery(typedWords, new QueryWrapperFilter(side)), Occur.SHOULD);
+                if (Core(s.Apart ?? s.Typed, match, false, EmptySet) is { } apart)
+                {
+                    // Only where the words are not side by side: there the words as typed score alone, as before.
+                    var elsewhere = new BooleanQuery(disableCoord: true) { { apart, Occur.MUST } };
+                    if (side is not null) elsewhere.Add(side, Occur.MUST_NOT);
+                    elsewhere.Boost = apartWeight;
+                    any.Add(elsewhere, Occur.SHOULD);
+                }
             }
         }
         else if (Core(s.Typed, match, false, EmptySet) is { } typed) any.Add(typed, Occur.SHOULD);
