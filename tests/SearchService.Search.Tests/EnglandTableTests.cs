@@ -128,8 +128,8 @@ public partial class EnglandTableTests(CorpusIndexFixture corpus, ITestOutputHel
         Assert.Equal(11, group.Count);
         var result = Index.Search(new SearchRequest { Query = "\"placement stability\"", Filters = CoventryGroup, PageSize = 100 });
         Assert.InRange(result.Total, 2, 100);
-        Assert.All(result.Hits, h => Assert.Contains(h.Paragraph.Authority, group));
-        Assert.True(result.Hits.Select(h => h.Paragraph.Authority).Distinct().Count() >= 3, "several members of the group discuss it");
+        Assert.All(result.Hits, h => Assert.Contains(h.Paragraph.Document.Authority, group));
+        Assert.True(result.Hits.Select(h => h.Paragraph.Document.Authority).Distinct().Count() >= 3, "several members of the group discuss it");
         // The authority facet counts within the group; the group's total is the sum of its members' totals.
         Assert.All(result.Facets["authority"], f => Assert.Contains(f.Value, group));
         int sum = group.Sum(a => Index.Search(new SearchRequest { Query = "\"placement stability\"", Filters = new SearchFilters { Authority = [a] } }).Total);
@@ -162,7 +162,7 @@ public partial class EnglandTableTests(CorpusIndexFixture corpus, ITestOutputHel
         Assert.All(coventry.Hits, h => Assert.Equal(Index.LatestInspections["Coventry"].Id, h.Paragraph.DocumentId));
         // Latest and a peer group together: one report per member at most.
         var both = Index.Search(new SearchRequest { Query = "leaders", Filters = CoventryGroup with { Latest = true }, GroupByDocument = true, PageSize = 20 });
-        Assert.Equal(both.Hits.Count, both.Hits.Select(h => h.Paragraph.Authority).Distinct().Count());
+        Assert.Equal(both.Hits.Count, both.Hits.Select(h => h.Paragraph.Document.Authority).Distinct().Count());
     }
 
     [Fact]
@@ -210,13 +210,13 @@ public partial class EnglandTableTests(CorpusIndexFixture corpus, ITestOutputHel
         var newest = Index.Search(new SearchRequest { Query = "stability", Sort = SearchSort.Date, PageSize = 100 });
         var oldest = Index.Search(new SearchRequest { Query = "stability", Sort = SearchSort.Oldest, PageSize = 100 });
         Assert.Equal(newest.Total, oldest.Total);
-        var asc = oldest.Hits.Select(h => h.Paragraph.Date).ToList();
+        var asc = oldest.Hits.Select(h => h.Paragraph.Document.Date).ToList();
         Assert.Equal(asc.OrderBy(d => d ?? DateOnly.MaxValue), asc);
         Assert.Equal(Index.Documents.Where(d => d.Date is not null).Min(d => d.Date), asc[0]);
-        var desc = newest.Hits.Select(h => h.Paragraph.Date).ToList();
+        var desc = newest.Hits.Select(h => h.Paragraph.Document.Date).ToList();
         Assert.Equal(desc.OrderByDescending(d => d ?? DateOnly.MinValue), desc);
         var grouped = Index.Search(new SearchRequest { Query = "stability", Sort = SearchSort.Oldest, GroupByDocument = true, PageSize = 50 });
-        var groupedDates = grouped.Hits.Select(h => h.Paragraph.Date).ToList();
+        var groupedDates = grouped.Hits.Select(h => h.Paragraph.Document.Date).ToList();
         Assert.Equal(groupedDates.OrderBy(d => d ?? DateOnly.MaxValue), groupedDates);
     }
 

@@ -55,7 +55,7 @@ public sealed class QuestionSetRun
         if (corpus.Index.GetParagraph(cite.ParagraphId) is not { } p) return false;
         var quote = Squash(cite.Quote);
         return quote.Length > 0 && (Squash(p.Text).Contains(quote, StringComparison.Ordinal) || p.SectionPath.Any(h => Squash(h) == quote)
-            || (p.Label == "front page" && Squash(p.DocumentTitle).StartsWith(quote, StringComparison.Ordinal)));
+            || (p.Label == "front page" && Squash(p.Document.Title).StartsWith(quote, StringComparison.Ordinal)));
     }
 
     public int Count(string category, Outcome outcome) => Results.Count(r => r.Case.Category == category && r.Outcome == outcome);

@@ -67,7 +67,7 @@ public class RelevanceTests(CorpusIndexFixture corpus, ITestOutputHelper output)
     public void Placement_stability_also_finds_the_published_reports()
     {
         var result = corpus.Index.Search(new SearchRequest { Query = "\"placement stability\"", PageSize = 100 });
-        Assert.Contains(result.Hits, h => h.Paragraph.DocumentType == "Inspection of local authority children's services");
+        Assert.Contains(result.Hits, h => h.Paragraph.Document.DocumentType == "Inspection of local authority children's services");
         Assert.Contains(result.Facets["year"], f => f.Value == "2026");
     }
 }

@@ -44,8 +44,8 @@ public class SearchMachineryTests(CorpusIndexFixture corpus)
         // The hits honour every filter.
         Assert.All(result.Hits, h =>
         {
-            if (authority.Length > 0) Assert.Contains(h.Paragraph.Authority, authority);
-            if (year.Length > 0) Assert.Contains(h.Paragraph.Year!.Value.ToString(), year);
+            if (authority.Length > 0) Assert.Contains(h.Paragraph.Document.Authority, authority);
+            if (year.Length > 0) Assert.Contains(h.Paragraph.Document.Year!.Value.ToString(), year);
             if (outcomeArea.Length > 0) Assert.Contains(h.Paragraph.OutcomeArea, outcomeArea);
             if (grade.Length > 0) Assert.Contains(h.Paragraph.Grade!.Label, grade);
         });
@@ -317,6 +317,5 @@ public class SearchMachineryTests(CorpusIndexFixture corpus)
         Assert.True(all[0]);
     }
 
-    private static ParagraphRecord Record(int doc) => new($"p{doc}", "d", "Title", "type", "Ofsted", null, "Coventry", null, null, [], null, null,
-        doc.ToString(), doc, "text", Core.Model.ParagraphKind.Text, "citation");
+    private static ParagraphRecord Record(int doc) => new($"p{doc}", "d", [], null, null, doc.ToString(), doc, "text", Core.Model.ParagraphKind.Text, "citation");
 }

@@ -64,7 +64,7 @@ public class SearchTests(SeedIndexFixture seeds) : IClassFixture<SeedIndexFixtur
     {
         var result = Search("children", new SearchFilters { YearFrom = 2011, YearTo = 2011, Grade = ["inadequate"] });
         Assert.True(result.Total > 0);
-        Assert.All(result.Hits, h => Assert.Equal((2011, "inadequate"), (h.Paragraph.Year!.Value, h.Paragraph.Grade!.Label)));
+        Assert.All(result.Hits, h => Assert.Equal((2011, "inadequate"), (h.Paragraph.Document.Year!.Value, h.Paragraph.Grade!.Label)));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public class SearchTests(SeedIndexFixture seeds) : IClassFixture<SeedIndexFixtur
     public void Sorting_by_date_puts_the_newest_first()
     {
         var result = Index.Search(new SearchRequest { Query = "children", Sort = SearchSort.Date, PageSize = 50 });
-        var dates = result.Hits.Select(h => h.Paragraph.Date!.Value).ToList();
+        var dates = result.Hits.Select(h => h.Paragraph.Document.Date!.Value).ToList();
         Assert.Equal(dates.OrderByDescending(d => d), dates);
     }
 

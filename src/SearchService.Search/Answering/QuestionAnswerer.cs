@@ -26,9 +26,9 @@ public sealed record AnswerCitation(string ParagraphId, string Quote, string Cit
     internal static AnswerCitation From(ParagraphRecord p, string quote) => new(p.Id, quote, p.Citation)
     {
         DocumentId = p.DocumentId,
-        DocumentTitle = p.DocumentTitle,
-        Authority = p.Authority,
-        Date = p.Date,
+        DocumentTitle = p.Document.Title,
+        Authority = p.Document.Authority,
+        Date = p.Document.Date,
         Label = p.Label,
     };
 }

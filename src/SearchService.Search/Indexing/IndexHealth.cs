@@ -21,6 +21,11 @@ public sealed record IndexHealth(bool Ok, string? Generation, int Documents, int
             using var index = ReportIndex.Open(folder, limits: new SearchLimits { TimeLimitMs = 0 });
             return Probe(index, generation);
         }
+        catch (IndexFormatException e)
+        {
+            // Not served, but what it holds still counts: a build must not silently replace it with far fewer documents.
+            return new IndexHealth(false, generation, e.Documents, e.Paragraphs, e.Message);
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             return new IndexHealth(false, generation, 0, 0, Describe(e));
@@ -57,6 +62,7 @@ public sealed record IndexHealth(bool Ok, string? Generation, int Documents, int
     /// <summary>The reason in words, without the paths Lucene puts into its messages.</summary>
     public static string Describe(Exception e) => e switch
     {
+        IndexFormatException => e.Message,
         Lucene.Net.Index.IndexNotFoundException => "there is no index yet",
         Lucene.Net.Index.CorruptIndexException => "the index files are damaged (a checksum or format check failed)",
         EndOfStreamException => "an index file is truncated",

@@ -1,22 +1,21 @@
+using System.Text.Json.Serialization;
+using SearchService.Core;
 using SearchService.Core.Metadata;
 using SearchService.Core.Model;
 
 namespace SearchService.Search.Indexing;
 
 /// <summary>
-/// A paragraph as stored in the index, with the document metadata a hit shows: the authority
-/// (canonical name, DfE and ONS codes, region, type), the framework, and the publication date and year.
+/// A paragraph: its own fields as stored in the index (section path, outcome area, grade, label,
+/// text, citation) and, in <see cref="Document"/>, its document. The document's metadata (title,
+/// type, authority with its codes, region and type, framework, date and year) has one home,
+/// <see cref="DocumentRecord"/>: the stored paragraph holds only its document's id, and a paragraph
+/// read from the index is joined with its document from the commit's catalog, so the paragraphs of
+/// one document share one instance (the index and the record cache used to hold a copy per paragraph).
 /// </summary>
 public sealed record ParagraphRecord(
     string Id,
     string DocumentId,
-    string DocumentTitle,
-    string DocumentType,
-    string Publisher,
-    string? PartOf,
-    string Authority,
-    DateOnly? Date,
-    int? Year,
     IReadOnlyList<string> SectionPath,
     string? OutcomeArea,
     Grade? Grade,
@@ -26,13 +25,16 @@ public sealed record ParagraphRecord(
     ParagraphKind Kind,
     string Citation)
 {
-    /// <summary>The framework's name ("ILACS standard inspection", "Single inspection").</summary>
-    public string? Framework { get; init; }
-    public string? Region { get; init; }
-    public string? AuthorityType { get; init; }
-    /// <summary>The DfE's three-digit local authority code.</summary>
-    public string? LaCode { get; init; }
-    public string? OnsCode { get; init; }
+    /// <summary>
+    /// The paragraph's document, from the catalog of the commit it was read from. Not stored with
+    /// the paragraph; every record a reader of the index hands out has it.
+    /// </summary>
+    [JsonIgnore]
+    public DocumentRecord Document { get; init; } = null!;
+
+    /// <summary>The record to store for a paragraph of <paramref name="d"/> (its document is stored once, as a <see cref="DocumentRecord"/>).</summary>
+    internal static ParagraphRecord Stored(ReportDocument d, Paragraph p) =>
+        new(p.Id, d.Id, p.SectionPath, p.OutcomeArea, p.Grade, p.Label, p.Ordinal, p.Text, p.Kind, Citations.Plain(d, p.Label));
 }
 
 /// <summary>

@@ -67,15 +67,6 @@ public sealed class ReportIndexWriter : IDisposable
     private static LuceneDocument ParagraphFields(ReportDocument d, Paragraph p)
     {
         var framework = Frameworks.Name(d.Framework);
-        var record = new ParagraphRecord(p.Id, d.Id, d.Title, d.DocumentType, d.Publisher, d.PartOf, d.Authority, d.Date, d.Year,
-            p.SectionPath, p.OutcomeArea, p.Grade, p.Label, p.Ordinal, p.Text, p.Kind, Citations.Plain(d, p.Label))
-        {
-            Framework = framework,
-            Region = d.LocalAuthority?.Region,
-            AuthorityType = d.LocalAuthority?.Type,
-            LaCode = d.LocalAuthority?.LaCode,
-            OnsCode = d.LocalAuthority?.OnsCode,
-        };
         var year = d.Year?.ToString(CultureInfo.InvariantCulture);
         var fields = new LuceneDocument
         {
@@ -87,7 +78,8 @@ public sealed class ReportIndexWriter : IDisposable
             new TextField(IndexSchema.Heading, string.Join(" \u2029 ", p.SectionPath), Field.Store.NO),
             new NumericDocValuesField(IndexSchema.Date, d.Date is { } dt ? dt.Year * 10000L + dt.Month * 100 + dt.Day : 0),
             new SingleDocValuesField(IndexSchema.Quality, Quality(p)),
-            new StoredField(IndexSchema.Json, JsonSerializer.Serialize(record, RecordJson.Default.ParagraphRecord)),
+            // Only the paragraph's own fields: its document's metadata is stored once, in the document's record.
+            new StoredField(IndexSchema.ParagraphJson, JsonSerializer.Serialize(ParagraphRecord.Stored(d, p), RecordJson.Default.ParagraphRecord)),
         };
         AddFacet(fields, IndexSchema.Authority, d.Authority);
         AddFacet(fields, IndexSchema.DocumentType, d.DocumentType);
@@ -123,7 +115,7 @@ public sealed class ReportIndexWriter : IDisposable
     /// <summary>The acronyms the documents added so far define (what the commit stores with them).</summary>
     public IReadOnlyList<LearnedAcronym> Learned => _learner.Build();
 
-    /// <summary>Makes the new contents visible to readers, all at once, with the acronyms their documents define.</summary>
+    /// <summary>Makes the new contents visible to readers, all at once, with the acronyms their documents define and the stored records' format (<see cref="IndexSchema.Format"/>).</summary>
     public void Commit()
     {
         _writer.AddDocument(new LuceneDocument
@@ -131,6 +123,7 @@ public sealed class ReportIndexWriter : IDisposable
             new StringField(IndexSchema.Kind, IndexSchema.KindLearned, Field.Store.NO),
             new StoredField(IndexSchema.Json, JsonSerializer.Serialize(_learner.Build().ToList(), RecordJson.Default.ListLearnedAcronym)),
         });
+        _writer.SetCommitData(IndexFormat.CommitData());
         _writer.Commit();
         _committed = true;
     }

@@ -5,8 +5,10 @@ namespace SearchService.Search.Searching;
 /// <summary>
 /// Paragraph records already read from the index, by segment and document (what Solr calls its
 /// document cache). Reading one stored record decompresses its block and parses its JSON, about
-/// 40 µs and 24 KB of garbage; a results page reads ten, and the same popular paragraphs come
-/// back page after page. Two generations give an approximate LRU in constant time: lookups
+/// 40 µs and 7 KB of garbage; a results page reads ten, and the same popular paragraphs come
+/// back page after page. A record holds its own fields and shares its document's record with the
+/// catalog, so a full cache of 20,000 holds about 40 MB (it held 56 MB when each record carried
+/// its document's metadata again). Two generations give an approximate LRU in constant time: lookups
 /// promote from the old generation, and when the young one is full it becomes the old one.
 /// Cleared whenever the searcher switches to a new commit.
 /// </summary>

@@ -282,9 +282,16 @@ public sealed partial class ReportIndex
         return SegmentValues.Of(leaf.AtomicReader).Column(IndexSchema.DocumentId).ValueOf(doc - leaf.DocBase);
     }
 
-    /// <summary>A stored paragraph record as read from the index: through the record cache for a page of hits (<see cref="Load"/>), without it for an export (which would flush it).</summary>
-    private static ParagraphRecord ReadRecord(IndexSearcher searcher, int doc) =>
-        JsonSerializer.Deserialize(searcher.Doc(doc).Get(IndexSchema.Json), RecordJson.Default.ParagraphRecord)!;
+    /// <summary>
+    /// A stored paragraph record as read from the index, joined with its document from the catalog: through the record cache
+    /// for a page of hits (<see cref="Load"/>), without it for an export (which would flush it).
+    /// </summary>
+    private static ParagraphRecord ReadRecord(IndexSearcher searcher, int doc)
+    {
+        var catalog = ((CatalogSearcher)searcher).Catalog;
+        var stored = JsonSerializer.Deserialize(searcher.Doc(doc, catalog.ParagraphFields).Get(catalog.ParagraphField), RecordJson.Default.ParagraphRecord)!;
+        return stored with { Document = catalog.DocumentOf(stored) };
+    }
 
     // ---- The query as run ----------------------------------------------------------------------
 

@@ -73,9 +73,7 @@ public sealed partial class ReportIndex
         int bestDistance = EditDistance.Between(typed.ToLowerInvariant(), stem);
         foreach (var sd in top.ScoreDocs)
         {
-            var json = searcher.Doc(sd.Doc).Get(IndexSchema.Json);
-            if (json is null) continue;
-            var text = System.Text.Json.JsonSerializer.Deserialize(json, RecordJson.Default.ParagraphRecord)?.Text ?? "";
+            var text = ReadRecord(searcher, sd.Doc).Text;
             foreach (var (t, start, end) in _analyzer.TermsWithOffsets(text))
             {
                 if (t != stem) continue;

@@ -192,6 +192,15 @@ public sealed partial class ReportIndex : IDisposable
         public required IReadOnlyList<DocumentRecord> Documents { get; init; }
         public required IReadOnlyDictionary<string, DocumentRecord> ById { get; init; }
         public LearnedVocabulary Learned { get; init; } = LearnedVocabulary.Empty;
+
+        /// <summary>The stored field of this commit's paragraph records (by its format, <see cref="IndexFormat"/>), the one field a read loads.</summary>
+        public required string ParagraphField { get; init; }
+        public ISet<string> ParagraphFields => _paragraphFields ??= new HashSet<string>(StringComparer.Ordinal) { ParagraphField };
+        private ISet<string>? _paragraphFields;
+
+        /// <summary>A paragraph's document, the one home of its metadata (the same instance for every paragraph of the document).</summary>
+        public DocumentRecord DocumentOf(ParagraphRecord p) => ById.TryGetValue(p.DocumentId, out var d) ? d
+            : throw new InvalidDataException($"paragraph '{p.Id}' names document '{p.DocumentId}', which the index does not hold");
         /// <summary>Tells catalogs apart in cache keys (each commit gets its own).</summary>
         public Guid Stamp { get; } = Guid.NewGuid();
         /// <summary>The first and last year of the indexed documents (null when none has a year).</summary>
@@ -233,12 +242,20 @@ public sealed partial class ReportIndex : IDisposable
         {
             var tmp = new IndexSearcher(reader);
             var top = tmp.Search(new TermQuery(new Term(IndexSchema.Kind, IndexSchema.KindDocument)), Math.Max(1, reader.MaxDoc));
+            int format = IndexFormat.Of(reader);
+            IndexFormat.EnsureReadable(format, top.TotalHits, tmp.Search(new TermQuery(new Term(IndexSchema.Kind, IndexSchema.KindParagraph)), 1).TotalHits);
             var docs = top.ScoreDocs.Select(sd => JsonSerializer.Deserialize(tmp.Doc(sd.Doc).Get(IndexSchema.Json), RecordJson.Default.DocumentRecord)!)
                 .OrderBy(d => d.Date ?? DateOnly.MinValue).ThenBy(d => d.Authority, StringComparer.Ordinal).ThenBy(d => d.Id, StringComparer.Ordinal)
                 .ToList();
             // Decode the segments' doc values now, so the first search after a switch does not pay for it.
             foreach (var leaf in reader.Leaves) SegmentValues.Of(leaf.AtomicReader);
-            var catalog = new Catalog { Documents = docs, ById = docs.ToDictionary(d => d.Id, StringComparer.Ordinal), Learned = LoadLearned(tmp) };
+            var catalog = new Catalog
+            {
+                Documents = docs,
+                ById = docs.ToDictionary(d => d.Id, StringComparer.Ordinal),
+                Learned = LoadLearned(tmp),
+                ParagraphField = IndexFormat.ParagraphField(format),
+            };
             return new CatalogSearcher(reader, catalog) { Similarity = new ReportSimilarity() };
         }
     }

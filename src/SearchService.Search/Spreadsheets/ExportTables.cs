@@ -222,7 +222,8 @@ public sealed record ExportRow(
     IReadOnlyList<string> SectionPath, string Paragraph, string? OutcomeArea, string? GradeRaw, string? Grade, string Text, string Citation, string Url)
 {
     public static ExportRow Of(ParagraphRecord p, string baseUrl) => new(
-        p.Id, p.Authority, p.LaCode, p.Region, p.DocumentId, p.DocumentTitle, p.DocumentType, p.Date, p.Year, p.SectionPath, p.Label, p.OutcomeArea,
+        p.Id, p.Document.Authority, p.Document.LaCode, p.Document.Region, p.DocumentId, p.Document.Title, p.Document.DocumentType, p.Document.Date,
+        p.Document.Year, p.SectionPath, p.Label, p.OutcomeArea,
         p.Grade?.Raw, p.Grade?.Label, p.Text, p.Citation, ExportTables.Permalink(baseUrl, p.Id));
 }
 

@@ -45,8 +45,8 @@ public static class ParagraphEndpoints
         var p = index.GetParagraph(id);
         if (p is null) return Problems.NotFound($"No paragraph has the id '{id}'.");
         var (previous, next) = index.Neighbours(p);
-        return TypedResults.Ok(new ParagraphResponse(p.Id, p.DocumentId, p.DocumentTitle, p.DocumentType, p.Publisher, p.PartOf, p.Authority,
-            p.Date, p.Year, p.SectionPath, p.OutcomeArea, p.Grade, p.Label, p.Ordinal, p.Kind.ToString().ToLowerInvariant(), p.Text,
+        return TypedResults.Ok(new ParagraphResponse(p.Id, p.DocumentId, p.Document.Title, p.Document.DocumentType, p.Document.Publisher, p.Document.PartOf,
+            p.Document.Authority, p.Document.Date, p.Document.Year, p.SectionPath, p.OutcomeArea, p.Grade, p.Label, p.Ordinal, p.Kind.ToString().ToLowerInvariant(), p.Text,
             new CitationDto(p.Citation, links.Permalink(p.Id)), previous, next));
     }
 

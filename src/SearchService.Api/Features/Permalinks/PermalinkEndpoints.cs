@@ -36,8 +36,8 @@ public static class PermalinkEndpoints
         var url = links.Permalink(p.Id);
         var markdown = d is null ? p.Citation : Citations.Format(d.ToModel(), p.Label, "markdown", url);
         var sb = new StringBuilder();
-        sb.Append($"<nav class=\"crumbs\" aria-label=\"Document\"><a href=\"/d/{Uri.EscapeDataString(p.DocumentId)}\">{E(p.DocumentTitle)}</a></nav>");
-        sb.Append($"<p class=\"meta\">{E(p.DocumentType)} · {E(p.Authority)} · {E(p.Date?.ToString("d MMMM yyyy"))}{(p.PartOf is null ? "" : " · " + E(p.PartOf))}</p>");
+        sb.Append($"<nav class=\"crumbs\" aria-label=\"Document\"><a href=\"/d/{Uri.EscapeDataString(p.DocumentId)}\">{E(p.Document.Title)}</a></nav>");
+        sb.Append($"<p class=\"meta\">{E(p.Document.DocumentType)} · {E(p.Document.Authority)} · {E(p.Document.Date?.ToString("d MMMM yyyy"))}{(p.Document.PartOf is null ? "" : " · " + E(p.Document.PartOf))}</p>");
         if (p.SectionPath.Count > 0) sb.Append($"<p class=\"path\">{string.Join(" › ", p.SectionPath.Select(E))}</p>");
         sb.Append($"<h1>Paragraph {E(p.Label)} {GradeBadge(p.Grade)}</h1>");
         if (p.OutcomeArea is not null) sb.Append($"<p class=\"meta\">Outcome area: {E(p.OutcomeArea)}</p>");
@@ -51,10 +51,10 @@ public static class PermalinkEndpoints
         sb.Append($"<p class=\"meta\">Permanent link: <a href=\"{E(url)}\">{E(url)}</a></p></section>");
         // The briefing basket lives in the browser (page.js adds to it); its export is on the search page.
         sb.Append("<section class=\"add-briefing\" aria-labelledby=\"briefingTitle\"><h2 id=\"briefingTitle\">Briefing</h2>");
-        sb.Append($"<button type=\"button\" class=\"primary\" data-add-to-briefing data-id=\"{E(p.Id)}\" data-title=\"{E(p.DocumentTitle)}\" data-paragraph=\"{E(p.Label)}\" data-citation=\"{E(p.Citation)}\">Add to briefing</button>");
+        sb.Append($"<button type=\"button\" class=\"primary\" data-add-to-briefing data-id=\"{E(p.Id)}\" data-title=\"{E(p.Document.Title)}\" data-paragraph=\"{E(p.Label)}\" data-citation=\"{E(p.Citation)}\">Add to briefing</button>");
         sb.Append("<p id=\"briefingStatus\" role=\"status\"></p></section>");
         sb.Append($"<p><a href=\"/d/{Uri.EscapeDataString(p.DocumentId)}\">Whole document outline</a> · <a href=\"/\">Search</a></p>");
-        return TypedResults.Content(Render($"{p.DocumentTitle}, {Citations.Locator(p.Label)}", sb.ToString()), "text/html; charset=utf-8");
+        return TypedResults.Content(Render($"{p.Document.Title}, {Citations.Locator(p.Label)}", sb.ToString()), "text/html; charset=utf-8");
     }
 
     /// <summary>The publication date, saying how it is known ("published 8 September 2014", "PDF produced 12 July 2019").</summary>

@@ -33,14 +33,14 @@ public sealed record HitDto(
     public string? OnsCode { get; init; }
 
     public static HitDto From(ParagraphRecord p, string snippet, float score, string url, int? more, IReadOnlyList<string>? alsoMatched = null) => new(
-        p.Id, p.DocumentId, p.DocumentTitle, p.DocumentType, p.Authority, p.Date, p.Year, p.SectionPath, p.OutcomeArea, p.Grade,
+        p.Id, p.DocumentId, p.Document.Title, p.Document.DocumentType, p.Document.Authority, p.Document.Date, p.Document.Year, p.SectionPath, p.OutcomeArea, p.Grade,
         p.Label, snippet, score, new CitationDto(p.Citation, url), more, alsoMatched ?? [])
     {
-        Framework = p.Framework,
-        Region = p.Region,
-        AuthorityType = p.AuthorityType,
-        LaCode = p.LaCode,
-        OnsCode = p.OnsCode,
+        Framework = p.Document.Framework,
+        Region = p.Document.Region,
+        AuthorityType = p.Document.AuthorityType,
+        LaCode = p.Document.LaCode,
+        OnsCode = p.Document.OnsCode,
     };
 }
 
