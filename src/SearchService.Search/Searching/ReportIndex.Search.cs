@@ -296,7 +296,7 @@ public sealed partial class ReportIndex
     // ---- The query as run ----------------------------------------------------------------------
 
     /// <summary>A request's query: prepared for Lucene (null for an empty query: every paragraph), the builder, and what to tell the user.</summary>
-    private sealed class QueryPlan(PreparedQuery? prepared, QueryBuilder builder, string? warning, string display)
+    private sealed class QueryPlan(PreparedQuery? prepared, QueryBuilder builder, string? warning, string display, (Query Scored, Query Matching)? whole = null)
     {
         public PreparedQuery? Prepared { get; } = prepared;
         public QueryBuilder Builder { get; } = builder;
@@ -307,6 +307,8 @@ public sealed partial class ReportIndex
         public (Query Scored, Query Matching) At(IReadOnlySet<int> dropped)
         {
             if (Prepared is null) return (new MatchAllDocsQuery(), new MatchAllDocsQuery());
+            // Built once already, while planning (to find a query with no searchable word); the queries are not changed after.
+            if (dropped.Count == 0 && whole is { } built) return built;
             var scored = Builder.Build(Prepared, dropped, out var core);
             return (scored, core);
         }
@@ -339,8 +341,8 @@ public sealed partial class ReportIndex
         try
         {
             var prepared = builder.Prepare(UserQuery.Parse(q));
-            builder.Build(prepared, NothingDropped); // no searchable word at all is an error now, not at run time
-            return new QueryPlan(prepared, builder, null, q);
+            var scored = builder.Build(prepared, NothingDropped, out var matching); // no searchable word at all is an error now, not at run time
+            return new QueryPlan(prepared, builder, null, q, (scored, matching));
         }
         catch (QuerySyntaxException e)
         {
@@ -348,8 +350,8 @@ public sealed partial class ReportIndex
             if (words.Count == 0) throw new QuerySyntaxException($"{e.Message} The query has no words to search for.");
             var node = words.Count == 1 ? (QueryNode)new WordNode(words[0]) : new AllNode(words.Select(w => (QueryNode)new WordNode(w)).ToList(), []);
             var prepared = builder.Prepare(node);
-            builder.Build(prepared, NothingDropped);
-            return new QueryPlan(prepared, builder, $"{e.Message} Searched for the plain words instead: {string.Join(" ", words)}.", q);
+            var scored = builder.Build(prepared, NothingDropped, out var matching);
+            return new QueryPlan(prepared, builder, $"{e.Message} Searched for the plain words instead: {string.Join(" ", words)}.", q, (scored, matching));
         }
     }
 
