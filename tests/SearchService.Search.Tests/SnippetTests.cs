@@ -66,6 +66,53 @@ public sealed class SnippetTests : IDisposable
         Assert.NotEqual(text.Contains('’') || text.Contains('\u00AD'), folded == text);
     }
 
+    [Theory]
+    [InlineData("Stoke-on-Trent's LAC Health Reviews: CAMHS, SEND and EHCPs in 2019/20")]
+    [InlineData("ÀÉÎÕÜ Çà Æsop ĲSSEL Straße İSTANBUL ΣΟΦΙΑ ΟΔΟΣ Кирилл Ǆungla ᾼ 𝐀𝐁𝐂 𐐀𐐁 ＡＢＣ")]
+    [InlineData("MiXeD ascii THEN Ünïcödé then ASCII AGAIN")]
+    [InlineData("")]
+    public void Our_lower_casing_gives_exactly_Analysis_Commons_LowerCaseFilter_tokens(string text)
+    {
+        static List<string> Tokens(string text, Func<Lucene.Net.Analysis.TokenStream, Lucene.Net.Analysis.TokenStream> lower)
+        {
+            using var stream = lower(new Lucene.Net.Analysis.Standard.StandardTokenizer(ReportAnalyzer.Version, new StringReader(text)));
+            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            stream.Reset();
+            var tokens = new List<string>();
+            while (stream.IncrementToken()) tokens.Add(term.ToString());
+            stream.End();
+            return tokens;
+        }
+        var lucene = Tokens(text, s => new Lucene.Net.Analysis.Core.LowerCaseFilter(ReportAnalyzer.Version, s));
+        Assert.Equal(lucene, Tokens(text, s => new AsciiFirstLowerCaseFilter(s)));
+        if (text.Length > 0) Assert.Contains(lucene, t => t.Any(char.IsLower));
+    }
+
+    [Fact]
+    public void Our_lower_casing_gives_Analysis_Commons_tokens_over_every_paragraph_of_the_seeds()
+    {
+        var texts = Directory.EnumerateFiles(ProjectPaths.Seeds).Select(f => File.ReadAllText(f)).ToList();
+        Assert.NotEmpty(texts);
+        foreach (var text in texts)
+        {
+            using var lucene = new Lucene.Net.Analysis.Core.LowerCaseFilter(ReportAnalyzer.Version, new Lucene.Net.Analysis.Standard.StandardTokenizer(ReportAnalyzer.Version, new StringReader(text)));
+            using var ours = new AsciiFirstLowerCaseFilter(new Lucene.Net.Analysis.Standard.StandardTokenizer(ReportAnalyzer.Version, new StringReader(text)));
+            var a = lucene.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            var b = ours.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            lucene.Reset();
+            ours.Reset();
+            int n = 0;
+            while (lucene.IncrementToken())
+            {
+                Assert.True(ours.IncrementToken());
+                Assert.Equal(a.ToString(), b.ToString());
+                n++;
+            }
+            Assert.False(ours.IncrementToken());
+            Assert.True(n > 100);
+        }
+    }
+
     /// <summary>Reads a char filter to its end (Lucene's readers end with −1 or 0).</summary>
     private static string ReadAll(TextReader reader)
     {

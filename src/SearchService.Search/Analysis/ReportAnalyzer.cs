@@ -71,7 +71,7 @@ public sealed class ReportAnalyzer : Analyzer
     {
         var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 60 };
         TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
-        stream = new LowerCaseFilter(Version, stream);
+        stream = new AsciiFirstLowerCaseFilter(stream);
         if (fieldName == SnippetField) stream = new PrefixGate(stream);
         stream = Stemmer switch
         {
