@@ -71,6 +71,7 @@ public sealed class SnippetTests : IDisposable
     [InlineData("ÀÉÎÕÜ Çà Æsop ĲSSEL Straße İSTANBUL ΣΟΦΙΑ ΟΔΟΣ Кирилл Ǆungla ᾼ 𝐀𝐁𝐂 𐐀𐐁 ＡＢＣ")]
     [InlineData("MiXeD ascii THEN Ünïcödé then ASCII AGAIN")]
     [InlineData("")]
+    [InlineData("aa99991794166970\uA4EB\u3E52 documentCoventry\u211A 220173184")] // found by the API's fuzz test: a token filling its buffer
     public void Our_lower_casing_gives_exactly_Analysis_Commons_LowerCaseFilter_tokens(string text)
     {
         static List<string> Tokens(string text, Func<Lucene.Net.Analysis.TokenStream, Lucene.Net.Analysis.TokenStream> lower)
@@ -86,6 +87,15 @@ public sealed class SnippetTests : IDisposable
         var lucene = Tokens(text, s => new Lucene.Net.Analysis.Core.LowerCaseFilter(ReportAnalyzer.Version, s));
         Assert.Equal(lucene, Tokens(text, s => new AsciiFirstLowerCaseFilter(s)));
         if (text.Length > 0) Assert.Contains(lucene, t => t.Any(char.IsLower));
+    }
+
+    [Fact]
+    public void Our_lower_casing_of_a_token_that_fills_its_buffer_exactly_stays_inside_it()
+    {
+        // A term's buffer grows in steps; some length of each shape fills it to the last character.
+        for (int n = 1; n <= 80; n++)
+            foreach (var last in new[] { "É", "Ω", "\U0001D400", "ǅ" })
+                Our_lower_casing_gives_exactly_Analysis_Commons_LowerCaseFilter_tokens(new string('A', n) + last + " " + last + new string('b', n));
     }
 
     [Fact]

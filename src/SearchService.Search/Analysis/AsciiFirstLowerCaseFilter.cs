@@ -28,7 +28,7 @@ internal sealed class AsciiFirstLowerCaseFilter : TokenFilter
             char c = buffer[i];
             if (c >= 0x80)
             {
-                _characters.ToLower(buffer, i, length);
+                _characters.ToLower(buffer, i, length - i); // Lucene.Net's third argument is a count, not an end
                 break;
             }
             if ((uint)(c - 'A') <= 'Z' - 'A') buffer[i] = (char)(c | 0x20);
