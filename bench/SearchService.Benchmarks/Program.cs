@@ -230,26 +230,20 @@ internal static partial class Bench
         Console.WriteLine($"  last GC's heap statistics: {types.HeapStats}");
         Console.WriteLine("  allocated by type (sampled):");
         types.Print(15);
-        // Where a search's time goes: the same requests without facets, and with one hit (one snippet, one record).
-        double Mean(Func<SearchRequest, SearchRequest> change)
+        // Where a search's time goes: the same requests without facets, and with one hit (one snippet, one record), and planning alone.
+        double Mean(Func<SearchRequest, SearchRequest> change, Action<SearchRequest> run)
         {
             var changed = requests.Select(change).ToList();
-            WarmUp(() => { foreach (var r in changed) index.Search(r); }, seconds: 1, runs: 20);
+            WarmUp(() => { foreach (var r in changed) run(r); }, seconds: 1, runs: 20);
             var watch = Stopwatch.StartNew();
             int runs = 0;
-            while (watch.Elapsed.TotalSeconds < Math.Max(1, seconds / 4)) { index.Search(changed[runs % changed.Count]); runs++; }
+            while (watch.Elapsed.TotalSeconds < Math.Max(1, seconds / 4)) { run(changed[runs % changed.Count]); runs++; }
             return watch.Elapsed.TotalMilliseconds / runs;
         }
-        Console.WriteLine($"  breakdown (mean ms): as benchmarked {Mean(r => r):0.000}; without facets {Mean(r => r with { Facets = false }):0.000}; " +
-            $"one hit {Mean(r => r with { PageSize = 1 }):0.000}; one hit without facets {Mean(r => r with { PageSize = 1, Facets = false }):0.000}; planning alone {PlanMean():0.000}");
-        double PlanMean()
-        {
-            WarmUp(() => { foreach (var r in requests) index.PlanOnly(r); }, seconds: 1, runs: 20);
-            var watch = Stopwatch.StartNew();
-            int runs = 0;
-            while (watch.Elapsed.TotalSeconds < Math.Max(1, seconds / 4)) { index.PlanOnly(requests[runs % requests.Count]); runs++; }
-            return watch.Elapsed.TotalMilliseconds / runs;
-        }
+        double Searched(Func<SearchRequest, SearchRequest> change) => Mean(change, r => index.Search(r));
+        Console.WriteLine($"  breakdown (mean ms): as benchmarked {Searched(r => r):0.000}; without facets {Searched(r => r with { Facets = false }):0.000}; " +
+            $"one hit {Searched(r => r with { PageSize = 1 }):0.000}; one hit without facets {Searched(r => r with { PageSize = 1, Facets = false }):0.000}; " +
+            $"planning alone {Mean(r => r, r => index.PlanOnly(r)):0.000}");
     }
 
     /// <summary>A query of the mix as the benchmarks search it: one page of ten, five facets, snippets, the authority filter if any.</summary>

@@ -83,7 +83,7 @@ internal static class OutputCommands
             var paragraphId = r.GetValue(id)!;
             var p = Shared.Query(folder, () => reportIndex.GetParagraph(paragraphId))
                 ?? throw new CliException($"no paragraph has the id '{paragraphId}'", ExitCodes.BadInput);
-            var d = reportIndex.GetDocument(p.DocumentId)!;
+            var d = p.Document;
             var url = $"{r.GetValue(baseUrl)!.TrimEnd('/')}/p/{Uri.EscapeDataString(p.Id)}";
             Console.WriteLine(Citations.Format(d.ToModel(), p.Label, r.GetValue(style)!, url));
             return ExitCodes.Ok;

@@ -152,7 +152,7 @@ public class SearchTests(SeedIndexFixture seeds) : IClassFixture<SeedIndexFixtur
         var p = Index.GetParagraph("coventry-2011-05-12-slac-inspection~86");
         Assert.NotNull(p);
         Assert.Equal("Staying safe", p.OutcomeArea);
-        var (previous, next) = Index.Neighbours(p);
+        var (previous, next) = p.Neighbours();
         Assert.Equal(("coventry-2011-05-12-slac-inspection~85", "coventry-2011-05-12-slac-inspection~87"), (previous, next));
         Assert.Null(Index.GetParagraph("nope"));
     }

@@ -22,8 +22,8 @@ public static class BriefingAssembler
         foreach (var item in items)
         {
             var p = index.GetParagraph(item.ParagraphId);
-            var d = p is null ? null : index.GetDocument(p.DocumentId);
-            if (p is null || d is null) { unknown.Add(item.ParagraphId); continue; }
+            if (p is null) { unknown.Add(item.ParagraphId); continue; }
+            var d = p.Document;
             var model = d.ToModel();
             built.Add(new BriefingItem(item.Note, p.Text, Citations.Plain(model, p.Label), permalink(p.Id), d.Id, Citations.Source(model) + ".", documentLink(d.Id)));
         }

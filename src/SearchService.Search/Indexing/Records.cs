@@ -32,6 +32,15 @@ public sealed record ParagraphRecord(
     [JsonIgnore]
     public DocumentRecord Document { get; init; } = null!;
 
+    /// <summary>The ids before and after this paragraph in its document's reading order.</summary>
+    public (string? Previous, string? Next) Neighbours()
+    {
+        var ids = Document.ParagraphIds;
+        int i = -1;
+        for (int k = 0; k < ids.Count && i < 0; k++) if (ids[k] == Id) i = k;
+        return (i > 0 ? ids[i - 1] : null, i >= 0 && i + 1 < ids.Count ? ids[i + 1] : null);
+    }
+
     /// <summary>The record to store for a paragraph of <paramref name="d"/> (its document is stored once, as a <see cref="DocumentRecord"/>).</summary>
     internal static ParagraphRecord Stored(ReportDocument d, Paragraph p) =>
         new(p.Id, d.Id, p.SectionPath, p.OutcomeArea, p.Grade, p.Label, p.Ordinal, p.Text, p.Kind, Citations.Plain(d, p.Label));

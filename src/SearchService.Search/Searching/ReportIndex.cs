@@ -131,21 +131,6 @@ public sealed partial class ReportIndex : IDisposable
         }
     }
 
-    /// <summary>The ids before and after a paragraph in its document's reading order.</summary>
-    public (string? Previous, string? Next) Neighbours(ParagraphRecord p)
-    {
-        var doc = GetDocument(p.DocumentId);
-        if (doc is null) return (null, null);
-        int i = IndexOf(doc.ParagraphIds, p.Id);
-        return (i > 0 ? doc.ParagraphIds[i - 1] : null, i >= 0 && i + 1 < doc.ParagraphIds.Count ? doc.ParagraphIds[i + 1] : null);
-    }
-
-    private static int IndexOf(IReadOnlyList<string> list, string id)
-    {
-        for (int i = 0; i < list.Count; i++) if (list[i] == id) return i;
-        return -1;
-    }
-
     public IReadOnlyList<DocumentRecord> Documents => WithCatalog(c => c.Documents);
 
     public DocumentRecord? GetDocument(string id) => WithCatalog(c => c.ById.GetValueOrDefault(id));

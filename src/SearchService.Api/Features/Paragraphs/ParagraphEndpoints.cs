@@ -44,7 +44,7 @@ public static class ParagraphEndpoints
     {
         var p = index.GetParagraph(id);
         if (p is null) return Problems.NotFound($"No paragraph has the id '{id}'.");
-        var (previous, next) = index.Neighbours(p);
+        var (previous, next) = p.Neighbours();
         return TypedResults.Ok(new ParagraphResponse(p.Id, p.DocumentId, p.Document.Title, p.Document.DocumentType, p.Document.Publisher, p.Document.PartOf,
             p.Document.Authority, p.Document.Date, p.Document.Year, p.SectionPath, p.OutcomeArea, p.Grade, p.Label, p.Ordinal, p.Kind.ToString().ToLowerInvariant(), p.Text,
             new CitationDto(p.Citation, links.Permalink(p.Id)), previous, next));
@@ -57,9 +57,7 @@ public static class ParagraphEndpoints
             return Problems.BadRequest("Invalid parameter", $"'style' must be one of {string.Join(", ", Citations.Styles)}, not '{style}'.");
         var p = index.GetParagraph(id);
         if (p is null) return Problems.NotFound($"No paragraph has the id '{id}'.");
-        var document = index.GetDocument(p.DocumentId);
-        if (document is null) return Problems.NotFound($"The document of paragraph '{id}' is not in the index.");
         var url = links.Permalink(p.Id);
-        return TypedResults.Ok(new CitationResponse(p.Id, s, Citations.Format(document.ToModel(), p.Label, s, url), url));
+        return TypedResults.Ok(new CitationResponse(p.Id, s, Citations.Format(p.Document.ToModel(), p.Label, s, url), url));
     }
 }

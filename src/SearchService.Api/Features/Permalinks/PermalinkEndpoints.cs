@@ -29,12 +29,11 @@ public static class PermalinkEndpoints
             return Error(http, StatusCodes.Status404NotFound, "Paragraph not found",
                 $"No paragraph has the id '{Clip(id)}'. The link may be mistyped or cut short, or the paragraph's document is no longer indexed.", ways);
         }
-        var d = index.GetDocument(p.DocumentId);
-        var (previousId, nextId) = index.Neighbours(p);
+        var (previousId, nextId) = p.Neighbours();
         var previous = previousId is null ? null : index.GetParagraph(previousId);
         var next = nextId is null ? null : index.GetParagraph(nextId);
         var url = links.Permalink(p.Id);
-        var markdown = d is null ? p.Citation : Citations.Format(d.ToModel(), p.Label, "markdown", url);
+        var markdown = Citations.Format(p.Document.ToModel(), p.Label, "markdown", url);
         var sb = new StringBuilder();
         sb.Append($"<nav class=\"crumbs\" aria-label=\"Document\"><a href=\"/d/{Uri.EscapeDataString(p.DocumentId)}\">{E(p.Document.Title)}</a></nav>");
         sb.Append($"<p class=\"meta\">{E(p.Document.DocumentType)} · {E(p.Document.Authority)} · {E(p.Document.Date?.ToString("d MMMM yyyy"))}{(p.Document.PartOf is null ? "" : " · " + E(p.Document.PartOf))}</p>");
