@@ -133,6 +133,16 @@ public class AccessibilityTests(KestrelApiServer server) : IClassFixture<Kestrel
         Assert.Fail($"250 presses of Tab did not reach {what}");
     }
 
+    // The waiter is set before the key is pressed. Playwright's .NET client checks the page's URL and then
+    // subscribes to navigations; called after the key press, a navigation that landed between the check and
+    // the subscription was missed and waited for until the timeout (CI under load, 2026-11-27).
+    static async Task PressEnterAndWaitForNavigation(IPage page, Func<string, bool> url)
+    {
+        var navigated = page.WaitForURLAsync(url, new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.Keyboard.PressAsync("Enter");
+        await navigated;
+    }
+
     [Fact]
     public async Task Keyboard_only_search_filter_open_a_paragraph_add_it_to_the_briefing_and_export()
     {
@@ -170,8 +180,7 @@ public class AccessibilityTests(KestrelApiServer server) : IClassFixture<Kestrel
         // Open the first result's paragraph with Enter.
         await TabTo(page, "e.matches('.hit h3 a')", "the first result");
         var title = await page.EvaluateAsync<string>("document.activeElement.textContent");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(u => u.Contains("/p/", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await PressEnterAndWaitForNavigation(page, u => u.Contains("/p/", StringComparison.Ordinal));
         var paragraphPath = new Uri(page.Url).AbsolutePath;
         Assert.Contains(title, await page.InnerTextAsync("nav.crumbs"));
         Assert.Contains(area, await page.InnerTextAsync("main"));
@@ -182,8 +191,7 @@ public class AccessibilityTests(KestrelApiServer server) : IClassFixture<Kestrel
         await page.WaitForFunctionAsync("() => document.querySelector('#briefingStatus').textContent.includes('1 paragraph')");
         Assert.Equal("In your briefing", await page.InnerTextAsync("[data-add-to-briefing]"));
         await TabTo(page, "e.matches('#briefingStatus a')", "the link to the briefing");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(u => u.EndsWith("/#basket", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await PressEnterAndWaitForNavigation(page, u => u.EndsWith("/#basket", StringComparison.Ordinal));
         await page.WaitForFunctionAsync("() => document.querySelector('#basketCount').textContent === '1'");
 
         // Export it as Markdown with Space.
