@@ -4,8 +4,9 @@ using SearchService.Search.Searching;
 namespace SearchService.Search.Tests;
 
 /// <summary>
-/// The served index reads its files from memory: what Lucene wrote with its own outputs must read
-/// back the same through <see cref="ArrayIndexInput"/>, clones and slices included.
+/// The served index reads its files from memory, but for stored fields: what Lucene wrote with its
+/// own outputs must read back the same through <see cref="ArrayIndexInput"/>, clones and slices
+/// included, and through the folder for the stored fields.
 /// </summary>
 public class InMemoryReadDirectoryTests
 {
@@ -93,6 +94,61 @@ public class InMemoryReadDirectoryTests
         Assert.Throws<EndOfStreamException>(() => slice.ReadInt32());
         Assert.Throws<EndOfStreamException>(() => slice.Seek(21));
         Assert.Throws<ArgumentException>(() => slicer.OpenSlice("beyond", 390, 20));
+    }
+
+    [Fact]
+    public void Stored_fields_stay_in_the_folder_and_every_other_part_is_read_into_memory()
+    {
+        using var ram = new RAMDirectory();
+        foreach (var file in new[] { "_0.cfs", "_1.fdt", "_1.doc" })
+        {
+            using var output = ram.CreateOutput(file, IOContext.DEFAULT);
+            for (int i = 0; i < 100; i++) output.WriteInt32(i);
+        }
+        var folder = new CountingDirectory(ram);
+        using var memory = new InMemoryReadDirectory(folder);
+
+        using (var fdt = memory.OpenInput("_1.fdt", IOContext.READ)) { Assert.IsNotType<ArrayIndexInput>(fdt); Assert.Equal(0, fdt.ReadInt32()); }
+        using (var doc = memory.OpenInput("_1.doc", IOContext.READ)) { Assert.IsType<ArrayIndexInput>(doc); Assert.Equal(0, doc.ReadInt32()); }
+        Assert.Equal(4 + 400, folder.BytesRead); // the stored fields as far as asked, the postings whole
+
+        // A compound file's parts: the postings' part is read into memory once, the stored fields' part
+        // is read from the file when asked and never whole; the compound file is never read whole either.
+        folder.BytesRead = 0;
+        using var slicer = memory.CreateSlicer("_0.cfs", IOContext.READ);
+        using var postings = slicer.OpenSlice("_0_Lucene41_0.doc", 80, 20);
+        using var again = slicer.OpenSlice("_0_Lucene41_0.doc", 80, 20);
+        using var stored = slicer.OpenSlice("_0.fdt", 40, 20);
+        Assert.Equal(20, folder.BytesRead);
+        Assert.IsType<ArrayIndexInput>(postings);
+        Assert.IsNotType<ArrayIndexInput>(stored);
+        Assert.Equal((10, 20, 20), (stored.ReadInt32(), postings.ReadInt32(), again.ReadInt32()));
+        stored.Seek(16);
+        postings.Seek(16);
+        Assert.Equal((14, 24), (stored.ReadInt32(), postings.ReadInt32()));
+        Assert.InRange(folder.BytesRead, 24, 40);
+        Assert.ThrowsAny<IOException>(() => stored.ReadInt32());
+        Assert.Throws<EndOfStreamException>(() => postings.ReadInt32());
+        Assert.Throws<ArgumentException>(() => slicer.OpenSlice("_0.fdt", 390, 20));
+    }
+
+    /// <summary>A folder that counts the bytes read from it, clones and slices included (Directory's own slicer opens its inputs through <see cref="OpenInput"/>).</summary>
+    private sealed class CountingDirectory(Lucene.Net.Store.Directory folder) : FilterDirectory(folder)
+    {
+        public long BytesRead;
+
+        public override IndexInput OpenInput(string name, IOContext context) => new CountingInput(this, base.OpenInput(name, context));
+
+        private sealed class CountingInput(CountingDirectory owner, IndexInput input) : IndexInput(input.ToString())
+        {
+            public override long Length => input.Length;
+            public override long Position => input.Position;
+            public override void Seek(long pos) => input.Seek(pos);
+            public override byte ReadByte() { owner.BytesRead++; return input.ReadByte(); }
+            public override void ReadBytes(byte[] b, int offset, int len) { owner.BytesRead += len; input.ReadBytes(b, offset, len); }
+            public override object Clone() => new CountingInput(owner, (IndexInput)input.Clone());
+            protected override void Dispose(bool disposing) { if (disposing) input.Dispose(); }
+        }
     }
 
     private static object Read(IndexInput input, Kind kind) => kind switch

@@ -5,9 +5,10 @@ using Directory = Lucene.Net.Store.Directory;
 namespace SearchService.Search.Searching;
 
 /// <summary>
-/// The served index's directory: each file is read whole into one array when Lucene opens it, and
-/// every input, clone and compound-file slice reads that array. Listing, locks and writes go to the
-/// folder underneath.
+/// The served index's directory: each file a search reads is read whole into one array when Lucene
+/// opens it, and every input, clone and compound-file slice reads that array. Stored fields (the
+/// paragraphs' records, <c>.fdt</c>) stay in the folder and are read from it when a hit is shown.
+/// Listing, locks and writes go to the folder underneath.
 /// </summary>
 /// <remarks>
 /// Why not <see cref="MMapDirectory"/>: in Lucene.Net 4.8 every clone of a memory-mapped input is
@@ -16,22 +17,32 @@ namespace SearchService.Search.Searching;
 /// handles, and each young-generation collection had to walk them: gen-0 pauses of 1.6–11 ms for a
 /// few hundred KiB promoted (0.03–0.05 ms in a process without them). Here a clone is a plain copy
 /// of four fields, and the array lives as long as any reader holds it, so no read can outlive its
-/// memory. The price is the index in the managed heap (its size on disk: 23 MB for the 280 reports).
-/// Files too large for one array are served from the folder as before.
+/// memory. The price is the index in the managed heap.
+/// Why stored fields stay on disk: they were over half of it (114 of 214 MB at ten times the
+/// published sample), and a search reads them only for the page of hits it shows, which the record
+/// cache mostly holds already; the operating system's file cache serves the rest. Their inputs
+/// are cloned once per thread, not per term, so reading them from the folder costs the GC nothing.
+/// Files too large for one array are served from the folder too.
 /// </remarks>
 public sealed class InMemoryReadDirectory(Directory folder) : FilterDirectory(folder)
 {
+    /// <summary>Whether a file (or a compound file's part) stays in the folder: the stored fields' data.</summary>
+    internal static bool StaysOnDisk(string name) => name.EndsWith(".fdt", StringComparison.Ordinal);
+
     public override IndexInput OpenInput(string name, IOContext context)
     {
         EnsureOpen();
+        if (StaysOnDisk(name)) return base.OpenInput(name, context);
         return ReadWhole(name, context) is { } bytes ? new ArrayIndexInput($"{name} (in memory)", bytes, 0, bytes.Length) : base.OpenInput(name, context);
     }
 
-    /// <summary>Compound files: the slices share one array.</summary>
+    /// <summary>Compound files: each part is read into its own array when first opened, except the parts that stay on disk.</summary>
     public override IndexInputSlicer CreateSlicer(string name, IOContext context)
     {
         EnsureOpen();
-        return ReadWhole(name, context) is { } bytes ? new ArraySlicer(name, bytes) : base.CreateSlicer(name, context);
+        // The folder's own slicer: FilterDirectory does not pass CreateSlicer on, and Directory's default
+        // would open the whole compound file through this directory's OpenInput, into memory.
+        return new PartSlicer(name, m_input.FileLength(name), m_input.CreateSlicer(name, context));
     }
 
     private byte[]? ReadWhole(string name, IOContext context)
@@ -44,19 +55,36 @@ public sealed class InMemoryReadDirectory(Directory folder) : FilterDirectory(fo
         return bytes;
     }
 
-    private sealed class ArraySlicer(string name, byte[] bytes) : IndexInputSlicer
+    /// <summary>Slices of a compound file: parts read into memory once (the same part opened again shares its array), stored fields from the file.</summary>
+    private sealed class PartSlicer(string name, long fileLength, IndexInputSlicer file) : IndexInputSlicer
     {
+        private readonly Dictionary<(long Offset, long Length), byte[]> _parts = [];
+
         public override IndexInput OpenSlice(string sliceDescription, long offset, long length)
         {
-            if (offset < 0 || length < 0 || offset + length > bytes.Length)
-                throw new ArgumentException($"Slice {sliceDescription} [{offset}, {offset + length}) is outside {name} ({bytes.Length} bytes).");
-            return new ArrayIndexInput($"{name} [slice={sliceDescription}]", bytes, (int)offset, (int)length);
+            if (offset < 0 || length < 0 || offset + length > fileLength)
+                throw new ArgumentException($"Slice {sliceDescription} [{offset}, {offset + length}) is outside {name} ({fileLength} bytes).");
+            if (StaysOnDisk(sliceDescription) || length > Array.MaxLength) return file.OpenSlice(sliceDescription, offset, length);
+            byte[]? bytes;
+            lock (_parts)
+            {
+                if (!_parts.TryGetValue((offset, length), out bytes))
+                {
+                    bytes = new byte[length];
+                    using (var part = file.OpenSlice(sliceDescription, offset, length)) part.ReadBytes(bytes, 0, bytes.Length);
+                    _parts[(offset, length)] = bytes;
+                }
+            }
+            return new ArrayIndexInput($"{name} [slice={sliceDescription}] (in memory)", bytes, 0, bytes.Length);
         }
 
         [Obsolete("Only for reading pre-4.0 compound files, which this index never has.")]
-        public override IndexInput OpenFullSlice() => OpenSlice("full", 0, bytes.Length);
+        public override IndexInput OpenFullSlice() => file.OpenFullSlice();
 
-        protected override void Dispose(bool disposing) { }
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) file.Dispose();
+        }
     }
 }
 

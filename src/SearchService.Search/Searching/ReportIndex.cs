@@ -47,8 +47,10 @@ public sealed partial class ReportIndex : IDisposable
 
     private Served OpenServed(string lucenePath)
     {
-        // Read whole into memory: Lucene.Net's memory-mapped inputs cost the GC a handle per clone (see the type).
-        var directory = new InMemoryReadDirectory(FSDirectory.Open(lucenePath));
+        // Read whole into memory but for stored fields: Lucene.Net's memory-mapped inputs cost the GC a handle
+        // per clone (see the type). Stored fields are read from the folder with positional reads, not mapped,
+        // so that the pages read do not count against the process.
+        var directory = new InMemoryReadDirectory(new NIOFSDirectory(lucenePath));
         try
         {
             var manager = new SearcherManager(directory, new CatalogSearcherFactory());
