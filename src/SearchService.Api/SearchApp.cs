@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 using SearchService.Api.Features.Accessibility;
@@ -120,11 +119,9 @@ public static class SearchApp
         // Bodies and parameters that cannot be bound reach the exception handler as a 400, in every environment.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi(o => o.Describe());
-        services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
-            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        });
+        // Responses through source-generated writers (camelCase enums, nulls written), reflection for the rest.
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddSingleton<GeneratedJsonWriters>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddVocabulary();
         services.AddSingleton<ServedIndex>();

@@ -16,9 +16,9 @@ public static class SearchEndpoints
         return app;
     }
 
-    internal static Results<Ok<SearchResponse>, ProblemHttpResult> Search(
+    internal static Results<GeneratedJsonOk<SearchResponse>, ProblemHttpResult> Search(
         ReportIndex index, LinkBuilder links, HttpRequest http, [AsParameters] SearchParameters parameters) =>
-        TypedResults.Ok(ToResponse(index.Search(parameters.ToRequest()), links, http));
+        ApiJson.Ok(ToResponse(index.Search(parameters.ToRequest()), links, http));
 
     /// <summary>relevance (default), date or newest (newest first), oldest (oldest first).</summary>
     internal static SearchSort Sort(string? sort) => sort switch
@@ -47,12 +47,12 @@ public static class SearchEndpoints
         result.Relaxed is not null, SearchResponse.From(result.Relaxed))
     { Suggestion = result.Suggestion };
 
-    internal static Results<Ok<TrendsResponse>, ProblemHttpResult> Trends(
+    internal static Results<GeneratedJsonOk<TrendsResponse>, ProblemHttpResult> Trends(
         ReportIndex index, [AsParameters] SearchParameters parameters, [FromQuery] string? by)
     {
         var dimension = TrendDimension(by);
         var t = index.Trends(parameters.ToRequest(), dimension);
-        return TypedResults.Ok(new TrendsResponse(t.Query, dimension, t.Total, t.Documents, t.Unbucketed, t.Denominator,
+        return ApiJson.Ok(new TrendsResponse(t.Query, dimension, t.Total, t.Documents, t.Unbucketed, t.Denominator,
             t.Buckets.Select(b => new TrendBucketDto(b.Value, b.Paragraphs, b.Documents, b.TotalParagraphs, b.Share)).ToList(),
             t.Relaxed is not null, SearchResponse.From(t.Relaxed), t.Partial, SearchResponse.From(t.Missing)));
     }
