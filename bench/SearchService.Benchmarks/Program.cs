@@ -93,13 +93,17 @@ internal static partial class Bench
                     var authority = copy == 0 ? d.Authority : $"{d.Authority} (synthetic {copy})";
                     var shift = copy == 0 ? 0 : copy % 7 - 3;
                     var id = copy == 0 ? d.Id : $"{d.Id}-s{copy}";
-                    var paragraphsModel = ps.Select(p => new Paragraph(copy == 0 ? p.Id : p.Id.Replace(d.Id + "~", id + "~"), p.Label, p.Ordinal, p.SectionPath, p.OutcomeArea, p.Grade, p.Text, p.Kind)).ToList();
+                    // A copy's paragraph ids, and every reference to them, move to the copy's document id.
+                    string Moved(string paragraphId) => copy == 0 ? paragraphId : paragraphId.Replace(d.Id + "~", id + "~", StringComparison.Ordinal);
+                    var paragraphsModel = ps.Select(p => new Paragraph(Moved(p.Id), p.Label, p.Ordinal, p.SectionPath, p.OutcomeArea, p.Grade, p.Text, p.Kind)).ToList();
                     var model = d.ToModel();
                     var doc = model with
                     {
                         Id = id,
                         LocalAuthority = model.LocalAuthority is { } la ? la with { Name = authority } : new LocalAuthority(authority, authority, "", "", "", "", null, [], []),
-                        FrontMatter = model.FrontMatter with { Published = d.Date?.AddYears(shift), InspectionStart = d.InspectionStart?.AddYears(shift), InspectionEnd = d.InspectionEnd?.AddYears(shift) },
+                        FrontMatter = model.FrontMatter with { Published = d.Date?.AddYears(shift), InspectionStart = d.InspectionStart?.AddYears(shift), InspectionEnd = d.InspectionEnd?.AddYears(shift), ParagraphId = model.FrontMatter.ParagraphId is { } front ? Moved(front) : null },
+                        Sections = model.Sections.Select(s => s with { ParagraphIds = s.ParagraphIds.Select(Moved).ToList() }).ToList(),
+                        Judgements = model.Judgements.Select(j => j.ParagraphId is { } pid ? j with { ParagraphId = Moved(pid) } : j).ToList(),
                         Paragraphs = paragraphsModel,
                     };
                     writer.Add(doc);

@@ -25,6 +25,28 @@ public sealed class StoredRecordTests(SeedIndexFixture seeds) : IClassFixture<Se
         ["documentTitle", "documentType", "publisher", "partOf", "authority", "date", "year", "framework", "region", "authorityType", "laCode", "onsCode"];
 
     [Fact]
+    public void A_served_document_holds_each_paragraph_id_once_and_its_sections_judgements_and_front_page_refer_to_it()
+    {
+        var documents = seeds.Index.Documents;
+        Assert.NotEmpty(documents);
+        int shared = 0;
+        foreach (var d in documents)
+        {
+            var own = new HashSet<object>(d.ParagraphIds, ReferenceEqualityComparer.Instance);
+            var referred = d.Sections.SelectMany(s => s.ParagraphIds)
+                .Concat(d.Judgements.Select(j => j.ParagraphId).OfType<string>())
+                .Concat(d.FrontPageParagraphId is { } front ? [front] : []);
+            foreach (var id in referred)
+            {
+                Assert.Contains(id, d.ParagraphIds); // the same value ...
+                Assert.True(own.Contains(id), $"{d.Id}: {id} is a string of its own"); // ... and the same string
+                shared++;
+            }
+        }
+        Assert.True(shared >= seeds.Summary.Paragraphs, $"{shared} references for {seeds.Summary.Paragraphs} paragraphs");
+    }
+
+    [Fact]
     public void A_paragraph_is_stored_with_its_own_fields_and_its_documents_id_and_the_commit_records_the_format()
     {
         using var directory = FSDirectory.Open(IndexGenerations.ServedPath(seeds.Folder));

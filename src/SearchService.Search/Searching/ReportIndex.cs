@@ -231,7 +231,7 @@ public sealed partial class ReportIndex : IDisposable
             var top = tmp.Search(new TermQuery(new Term(IndexSchema.Kind, IndexSchema.KindDocument)), Math.Max(1, reader.MaxDoc));
             int format = IndexFormat.Of(reader);
             IndexFormat.EnsureReadable(format, top.TotalHits, tmp.Search(new TermQuery(new Term(IndexSchema.Kind, IndexSchema.KindParagraph)), 1).TotalHits);
-            var docs = top.ScoreDocs.Select(sd => JsonSerializer.Deserialize(tmp.Doc(sd.Doc).Get(IndexSchema.Json), RecordJson.Default.DocumentRecord)!)
+            var docs = top.ScoreDocs.Select(sd => JsonSerializer.Deserialize(tmp.Doc(sd.Doc).Get(IndexSchema.Json), RecordJson.Default.DocumentRecord)!.SharingParagraphIds())
                 .OrderBy(d => d.Date ?? DateOnly.MinValue).ThenBy(d => d.Authority, StringComparer.Ordinal).ThenBy(d => d.Id, StringComparer.Ordinal)
                 .ToList();
             // Decode the segments' doc values now, so the first search after a switch does not pay for it.
