@@ -96,14 +96,12 @@ internal static partial class Bench
                     // A copy's paragraph ids, and every reference to them, move to the copy's document id.
                     string Moved(string paragraphId) => copy == 0 ? paragraphId : paragraphId.Replace(d.Id + "~", id + "~", StringComparison.Ordinal);
                     var paragraphsModel = ps.Select(p => new Paragraph(Moved(p.Id), p.Label, p.Ordinal, p.SectionPath, p.OutcomeArea, p.Grade, p.Text, p.Kind)).ToList();
-                    var model = d.ToModel();
+                    var model = d.WithParagraphIds(Moved).ToModel();
                     var doc = model with
                     {
                         Id = id,
                         LocalAuthority = model.LocalAuthority is { } la ? la with { Name = authority } : new LocalAuthority(authority, authority, "", "", "", "", null, [], []),
-                        FrontMatter = model.FrontMatter with { Published = d.Date?.AddYears(shift), InspectionStart = d.InspectionStart?.AddYears(shift), InspectionEnd = d.InspectionEnd?.AddYears(shift), ParagraphId = model.FrontMatter.ParagraphId is { } front ? Moved(front) : null },
-                        Sections = model.Sections.Select(s => s with { ParagraphIds = s.ParagraphIds.Select(Moved).ToList() }).ToList(),
-                        Judgements = model.Judgements.Select(j => j.ParagraphId is { } pid ? j with { ParagraphId = Moved(pid) } : j).ToList(),
+                        FrontMatter = model.FrontMatter with { Published = d.Date?.AddYears(shift), InspectionStart = d.InspectionStart?.AddYears(shift), InspectionEnd = d.InspectionEnd?.AddYears(shift) },
                         Paragraphs = paragraphsModel,
                     };
                     writer.Add(doc);

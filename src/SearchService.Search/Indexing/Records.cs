@@ -103,22 +103,17 @@ public sealed record DocumentRecord(
     {
         var own = new Dictionary<string, string>(ParagraphIds.Count, StringComparer.Ordinal);
         foreach (var id in ParagraphIds) own.TryAdd(id, id);
-        string Own(string id) => own.GetValueOrDefault(id) ?? id;
-        var sections = new Section[Sections.Count];
-        for (int i = 0; i < sections.Length; i++)
-        {
-            var s = Sections[i];
-            var ids = new string[s.ParagraphIds.Count];
-            for (int k = 0; k < ids.Length; k++) ids[k] = Own(s.ParagraphIds[k]);
-            sections[i] = s with { ParagraphIds = ids };
-        }
-        return this with
-        {
-            Sections = sections,
-            Judgements = Judgements.Select(j => j.ParagraphId is { } id ? j with { ParagraphId = Own(id) } : j).ToArray(),
-            FrontPageParagraphId = FrontPageParagraphId is { } front ? Own(front) : null,
-        };
+        return WithParagraphIds(id => own.GetValueOrDefault(id) ?? id);
     }
+
+    /// <summary>The same record with every paragraph id it holds (its own list, its sections', its judgements' and its front page's) passed through <paramref name="map"/>.</summary>
+    internal DocumentRecord WithParagraphIds(Func<string, string> map) => this with
+    {
+        ParagraphIds = ParagraphIds.Select(map).ToArray(),
+        Sections = Sections.Select(s => s with { ParagraphIds = s.ParagraphIds.Select(map).ToArray() }).ToArray(),
+        Judgements = Judgements.Select(j => j.ParagraphId is { } id ? j with { ParagraphId = map(id) } : j).ToArray(),
+        FrontPageParagraphId = FrontPageParagraphId is { } front ? map(front) : null,
+    };
 
     /// <summary>The document-model view, for citation formatting.</summary>
     public ReportDocument ToModel() => new(Id, Title, DocumentType, Core.Model.Frameworks.FromName(Framework ?? "") ?? Core.Model.Framework.Unknown, Publisher,
