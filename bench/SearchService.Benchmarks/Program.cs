@@ -245,7 +245,13 @@ internal static partial class Bench
         double Searched(Func<SearchRequest, SearchRequest> change) => Mean(change, r => index.Search(r));
         Console.WriteLine($"  breakdown (mean ms): as benchmarked {Searched(r => r):0.000}; without facets {Searched(r => r with { Facets = false }):0.000}; " +
             $"one hit {Searched(r => r with { PageSize = 1 }):0.000}; one hit without facets {Searched(r => r with { PageSize = 1, Facets = false }):0.000}; " +
-            $"planning alone {Mean(r => r, r => index.PlanOnly(r)):0.000}");
+            $"planning alone {Mean(r => r, r => index.PlanOnly(r)):0.000}; synonym groups not remembered {NotRemembered():0.000}");
+        double NotRemembered()
+        {
+            index.RememberGroups = false;
+            try { return Searched(r => r); }
+            finally { index.RememberGroups = true; }
+        }
     }
 
     /// <summary>A query of the mix as the benchmarks search it: one page of ten, five facets, snippets, the authority filter if any.</summary>

@@ -142,30 +142,6 @@ public class SearchMachineryTests(CorpusIndexFixture corpus)
         }
     }
 
-    /// <summary>The corpus index's served generation opened as the service opens it: what is remembered per reader, and a searcher scoring as ours does.</summary>
-    private sealed class ServedReader : IDisposable
-    {
-        private readonly Lucene.Net.Store.Directory _directory;
-        private readonly DirectoryReader _reader;
-
-        public ServedReader(string folder)
-        {
-            _directory = Lucene.Net.Store.FSDirectory.Open(IndexGenerations.ServedPath(folder));
-            _reader = DirectoryReader.Open(_directory);
-            Statistics = new ReaderStatistics(_reader);
-            Searcher = new IndexSearcher(_reader) { Similarity = new ReportSimilarity() };
-        }
-
-        public ReaderStatistics Statistics { get; }
-        public IndexSearcher Searcher { get; }
-
-        public void Dispose()
-        {
-            _reader.Dispose();
-            _directory.Dispose();
-        }
-    }
-
     /// <summary>The same paragraphs, in the same order, with the same scores.</summary>
     private static void AssertSameHits(TopDocs expected, TopDocs actual)
     {

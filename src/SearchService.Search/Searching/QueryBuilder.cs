@@ -554,8 +554,17 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
             q.Boost *= synonyms.AlternativeWeight;
             any.Add(q, Occur.SHOULD);
         }
-        return any.Clauses.Count == 0 ? null : any.Clauses.Count == 1 ? any.Clauses[0].Query : any;
+        return any.Clauses.Count switch
+        {
+            0 => null,
+            1 => any.Clauses[0].Query,
+            // Several forms: worked out once per served reader (see RememberedScoresQuery).
+            _ => Statistics is { } stats && RememberGroups ? new RememberedScoresQuery(any, stats.Scores) : any,
+        };
     }
+
+    /// <summary>Whether a synonym group's matches are remembered per reader (<see cref="RememberedScoresQuery"/>); off only to measure or test against.</summary>
+    public bool RememberGroups { get; init; } = true;
 
     /// <summary>The weight of a concept's words apart, as a share of an alternative's weight (measured on the relevance sets, BENCHMARKS.md).</summary>
     internal const float WordsApartWeight = 0.01f;

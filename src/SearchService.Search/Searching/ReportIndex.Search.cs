@@ -18,6 +18,9 @@ public sealed partial class ReportIndex
     /// <summary>The clock the time limit reads (milliseconds); the system's tick count unless a test sets its own.</summary>
     internal Lucene.Net.Util.Counter? Clock { get; set; }
 
+    /// <summary>Whether synonym groups' matches are remembered per served reader (<see cref="RememberedScoresQuery"/>); off only to measure or test against.</summary>
+    internal bool RememberGroups { get; set; } = true;
+
     // ---- Search ------------------------------------------------------------------------------
 
     public SearchResult Search(SearchRequest request)
@@ -333,6 +336,7 @@ public sealed partial class ReportIndex
             Match = request.Match,
             Exact = request.Exact,
             Statistics = searcher.Statistics,
+            RememberGroups = RememberGroups,
             Grams = searcher.Statistics.HasGrams,
             Learned = searcher.Catalog.Learned,
             Authorities = request.Filters.Authority.Select(a => Core.Metadata.Authorities.FromUserText(a) ?? a).ToList(),

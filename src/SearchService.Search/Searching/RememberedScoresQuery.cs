@@ -1,0 +1,202 @@
+using System.Collections.Concurrent;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
+
+namespace SearchService.Search.Searching;
+
+/// <summary>
+/// A synonym group's query (<see cref="QueryBuilder"/>), whose matches and scores in a served
+/// reader are worked out once per segment and then read from two arrays. "looked after children"
+/// is a dozen phrases of common grams (its synonyms and "LAC", "CiC", "CLA"): each search read
+/// their positions again and leapfrogged them in a disjunction (<c>perf</c>: the disjunction's
+/// heap, the phrase scorer and the positions enum were a third of the time), and inside
+/// <c>LAC health</c> every one of the dozen was advanced to each paragraph with "health". A reader's
+/// segments never change, so neither do the group's matches or their scores: this is what an
+/// index-time concept field would hold, built at first use rather than at indexing, so that the
+/// vocabulary (and the acronyms learned from the documents) can change without a re-index.
+/// </summary>
+/// <remarks>
+/// Matches and scores are exactly the wrapped query's: the scores are kept per normalisation
+/// (the boost the group gets from the query around it) and per similarity, and the documents a
+/// search accepts (deletions, a filter's bits) are applied as the arrays are read. Searched by
+/// another reader than the one the memory belongs to, it simply runs the wrapped query.
+/// </remarks>
+public sealed class RememberedScoresQuery(Query inner, RememberedScores memory) : Query
+{
+    public Query Inner { get; } = inner;
+
+    internal RememberedScores Memory { get; } = memory;
+
+    public override Query Rewrite(IndexReader reader)
+    {
+        var rewritten = Inner.Rewrite(reader);
+        return ReferenceEquals(rewritten, Inner) ? this : new RememberedScoresQuery(rewritten, Memory) { Boost = Boost };
+    }
+
+    public override void ExtractTerms(ISet<Term> terms) => Inner.ExtractTerms(terms);
+
+    public override Weight CreateWeight(IndexSearcher searcher) => new RememberedWeight(this, searcher);
+
+    // Printed as the query it runs: "as run" (bench profile) shows what is matched and scored.
+    public override string ToString(string field) => Inner.ToString(field) + ToStringUtils.Boost(Boost);
+
+    public override bool Equals(object? obj) => obj is RememberedScoresQuery other && Boost == other.Boost && Inner.Equals(other.Inner);
+
+    public override int GetHashCode() => HashCode.Combine(Inner, Boost);
+
+    private sealed class RememberedWeight(RememberedScoresQuery query, IndexSearcher searcher) : Weight
+    {
+        private readonly Weight _inner = query.Inner.CreateWeight(searcher);
+        private readonly bool _remembered = ReferenceEquals(searcher.TopReaderContext.Reader, query.Memory.Reader);
+        private float _norm = float.NaN, _boost = float.NaN;
+
+        public override Query Query => query;
+
+        public override bool ScoresDocsOutOfOrder => false;
+
+        public override float GetValueForNormalization() => _inner.GetValueForNormalization() * query.Boost * query.Boost;
+
+        public override void Normalize(float norm, float topLevelBoost)
+        {
+            _norm = norm;
+            _boost = topLevelBoost * query.Boost;
+            _inner.Normalize(norm, _boost);
+        }
+
+        public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
+        {
+            if (!_remembered) return _inner.GetScorer(context, acceptDocs);
+            var key = new RememberedScores.Key(query.Inner, searcher.Similarity, _norm, _boost, context.Ord);
+            var matches = query.Memory.Of(key, () => Matches.Of(_inner.GetScorer(context, null)));
+            return matches.Count == 0 ? null : new ArrayScorer(this, matches, acceptDocs);
+        }
+
+        public override Explanation Explain(AtomicReaderContext context, int doc) => _inner.Explain(context, doc);
+    }
+
+    /// <summary>A segment's matching documents in order, with their scores.</summary>
+    internal sealed class Matches(int[] docs, float[] scores, int count)
+    {
+        public static readonly Matches None = new([], [], 0);
+        public int[] Docs { get; } = docs;
+        public float[] Scores { get; } = scores;
+        public int Count { get; } = count;
+
+        public static Matches Of(Scorer? scorer)
+        {
+            if (scorer is null) return None;
+            var docs = new int[Math.Max(16, (int)Math.Min(scorer.GetCost(), 1 << 20))];
+            var scores = new float[docs.Length];
+            int count = 0;
+            for (int doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
+            {
+                if (count == docs.Length)
+                {
+                    Array.Resize(ref docs, count * 2);
+                    Array.Resize(ref scores, count * 2);
+                }
+                docs[count] = doc;
+                scores[count++] = scorer.GetScore();
+            }
+            if (count == 0) return None;
+            // Held for as long as the reader is served: no slack.
+            if (count < docs.Length)
+            {
+                Array.Resize(ref docs, count);
+                Array.Resize(ref scores, count);
+            }
+            return new Matches(docs, scores, count);
+        }
+    }
+
+    /// <summary>Reads remembered matches, skipping the documents the search does not accept.</summary>
+    private sealed class ArrayScorer(Weight weight, Matches matches, IBits? acceptDocs) : Scorer(weight)
+    {
+        private readonly int[] _docs = matches.Docs;
+        private readonly float[] _scores = matches.Scores;
+        private readonly int _count = matches.Count;
+        private int _at = -1;
+        private int _doc = -1;
+
+        public override int DocID => _doc;
+
+        /// <summary>How often the group matched is not kept (nothing above a group's query reads it).</summary>
+        public override int Freq => 1;
+
+        public override float GetScore() => _scores[_at];
+
+        public override long GetCost() => _count;
+
+        public override int NextDoc()
+        {
+            while (++_at < _count)
+            {
+                int doc = _docs[_at];
+                if (acceptDocs is null || acceptDocs.Get(doc)) return _doc = doc;
+            }
+            _at = _count;
+            return _doc = NO_MORE_DOCS;
+        }
+
+        public override int Advance(int target)
+        {
+            int from = _at + 1;
+            if (from >= _count) { _at = _count; return _doc = NO_MORE_DOCS; }
+            int found = Array.BinarySearch(_docs, from, _count - from, target);
+            _at = (found >= 0 ? found : ~found) - 1;
+            return NextDoc();
+        }
+    }
+}
+
+/// <summary>
+/// The matches and scores of synonym groups in one served reader (<see cref="RememberedScoresQuery"/>),
+/// for as long as it is served. Bounded by the matches held: when over <see cref="MaxMatches"/>,
+/// it starts again rather than grow without end (the vocabulary is a few hundred groups, so it
+/// seldom does).
+/// </summary>
+public sealed class RememberedScores(IndexReader reader, int maxMatches = RememberedScores.DefaultMaxMatches)
+{
+    /// <summary>Four million matches: 32 MB of documents and scores.</summary>
+    public const int DefaultMaxMatches = 4_000_000;
+
+    private readonly ConcurrentDictionary<Key, Lazy<RememberedScoresQuery.Matches>> _matches = new();
+    private long _held;
+
+    public IndexReader Reader { get; } = reader;
+
+    public int MaxMatches { get; } = maxMatches;
+
+    /// <summary>How many times a group's matches in a segment were worked out (for tests and diagnostics).</summary>
+    public int Computed => _computed;
+    private int _computed;
+
+    /// <summary>Matches held, across groups and segments.</summary>
+    public long Held => Interlocked.Read(ref _held);
+
+    internal readonly record struct Key(Query Query, Similarity Similarity, float Norm, float Boost, int Segment);
+
+    internal RememberedScoresQuery.Matches Of(Key key, Func<RememberedScoresQuery.Matches> compute)
+    {
+        if (_matches.TryGetValue(key, out var known)) return known.Value;
+        var lazy = _matches.GetOrAdd(key, _ => new Lazy<RememberedScoresQuery.Matches>(() =>
+        {
+            Interlocked.Increment(ref _computed);
+            var m = compute();
+            if (Interlocked.Add(ref _held, m.Count) > MaxMatches)
+            {
+                _matches.Clear();
+                Interlocked.Exchange(ref _held, m.Count);
+            }
+            return m;
+        }));
+        try { return lazy.Value; }
+        catch
+        {
+            _matches.TryRemove(key, out _); // not remembered: the next search tries again
+            throw;
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using SearchService.Search.Analysis;
+using SearchService.Search.Indexing;
+using SearchService.Search.Searching;
+
+namespace SearchService.Search.Tests;
+
+/// <summary>
+/// A synonym group's matches and scores remembered per served reader (<see cref="RememberedScoresQuery"/>):
+/// the same paragraphs, counts and scores as the group run afresh, through the whole search and at
+/// Lucene's level (accepted documents, leaps inside a conjunction, another reader, the bound).
+/// </summary>
+[Collection(CorpusCollection.Name)]
+public class RememberedScoresTests(CorpusIndexFixture corpus)
+{
+    public static TheoryData<string, string?, int?> Searches => new()
+    {
+        { "\"looked after children\"", null, null },
+        { "LAC health", null, null },
+        { "care leavers", null, null },
+        { "\"children in care\"", null, null },
+        { "CAMHS", null, null },
+        { "looked after children -health", null, null },
+        { "LAC", "Coventry", null },
+        { "\"care leavers\"", null, 2019 },
+        { "placement stability", null, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Searches))]
+    public void A_remembered_group_finds_counts_and_scores_as_the_group_run_afresh(string q, string? authority, int? year)
+    {
+        var request = new SearchRequest
+        {
+            Query = q,
+            PageSize = 100,
+            Filters = new SearchFilters { Authority = authority is null ? [] : [authority], Year = year is null ? [] : [year.Value] },
+        };
+        using var afresh = ReportIndex.Open(corpus.Folder, corpus.Index.Synonyms);
+        afresh.RememberGroups = false;
+        Assert.DoesNotContain(Parts(afresh.PlanOnly(request)), p => p is RememberedScoresQuery);
+        // The shared index remembers: the query holds a remembered group, and the first search works it out.
+        Assert.Contains(Parts(corpus.Index.PlanOnly(request)), p => p is RememberedScoresQuery);
+
+        var expected = afresh.Search(request);
+        Assert.True(expected.Total > 0, $"'{q}' should match in the corpus");
+        for (int round = 0; round < 2; round++)
+        {
+            var actual = corpus.Index.Search(request);
+            Assert.Equal(expected.Total, actual.Total);
+            Assert.Equal(expected.Documents, actual.Documents);
+            Assert.Equal(expected.Facets.Keys, actual.Facets.Keys);
+            foreach (var (dim, values) in expected.Facets) Assert.Equal(values, actual.Facets[dim]);
+            // The same paragraphs in the same order with the same scores (to float rounding: a disjunction may add its parts in another order).
+            Assert.Equal(expected.Hits.Select(h => h.Paragraph.Id), actual.Hits.Select(h => h.Paragraph.Id));
+            foreach (var (e, a) in expected.Hits.Zip(actual.Hits)) Assert.Equal(e.Score, a.Score, e.Score * 1e-5f);
+        }
+    }
+
+    [Fact]
+    public void The_remembered_scorer_honours_accepted_documents_leaps_as_the_group_and_is_worked_out_once()
+    {
+        using var served = new ServedReader(corpus.Folder);
+        var searcher = served.Searcher;
+        var memory = new RememberedScores(served.Reader);
+        var group = Group();
+        var remembered = new RememberedScoresQuery(group, memory);
+
+        // Alone, under a filter, and leapt to inside a conjunction (Advance), with a boost from above.
+        var filter = new QueryWrapperFilter(new TermQuery(new Term(IndexSchema.Text, "plan")));
+        AssertSame(searcher.Search(group, 100_000), searcher.Search(remembered, 100_000));
+        AssertSame(searcher.Search(group, filter, 100_000), searcher.Search(remembered, filter, 100_000));
+        AssertSame(searcher.Search(WithHealth(group), 100_000), searcher.Search(WithHealth(remembered), 100_000));
+        // Scores are remembered per boost from above: the same group under a boosted query is another entry, not the first one's scores.
+        AssertSame(searcher.Search(Boosted(group), 100_000), searcher.Search(Boosted(remembered), 100_000));
+        int computed = memory.Computed;
+        Assert.InRange(computed, 2, served.Reader.Leaves.Count * 2); // once per segment and boost (1 alone and in the conjunction, 2.5 boosted)
+        Assert.True(memory.Held > 0);
+        AssertSame(searcher.Search(group, filter, 100_000), searcher.Search(remembered, filter, 100_000));
+        AssertSame(searcher.Search(WithHealth(group), 100_000), searcher.Search(WithHealth(remembered), 100_000));
+        AssertSame(searcher.Search(Boosted(group), 100_000), searcher.Search(Boosted(remembered), 100_000));
+        Assert.Equal(computed, memory.Computed);
+
+        // Accepted documents (a deletion or a filter's bits) are applied as the arrays are read.
+        var plain = searcher.CreateNormalizedWeight(group);
+        var ours = searcher.CreateNormalizedWeight(remembered);
+        foreach (var leaf in served.Reader.Leaves)
+        {
+            var even = new EvenDocs(leaf.AtomicReader.MaxDoc);
+            Assert.Equal(Docs(plain.GetScorer(leaf, even)), Docs(ours.GetScorer(leaf, even)));
+            Assert.Equal(Docs(plain.GetScorer(leaf, null)), Docs(ours.GetScorer(leaf, null)));
+        }
+        Assert.Contains(served.Reader.Leaves, leaf => Docs(ours.GetScorer(leaf, new EvenDocs(leaf.AtomicReader.MaxDoc))).Count > 0);
+    }
+
+    [Fact]
+    public void Another_reader_runs_the_group_afresh_and_the_memory_stays_bounded()
+    {
+        using var served = new ServedReader(corpus.Folder);
+        using var other = new ServedReader(corpus.Folder);
+        var group = Group();
+        var expected = served.Searcher.Search(group, 100_000);
+
+        var othersMemory = new RememberedScores(other.Reader);
+        AssertSame(expected, served.Searcher.Search(new RememberedScoresQuery(group, othersMemory), 100_000));
+        Assert.Equal(0, othersMemory.Computed);
+
+        // Smaller than one group's matches: it starts again each time, and the answer stays right.
+        var small = new RememberedScores(served.Reader, maxMatches: 10);
+        for (int round = 1; round <= 2; round++)
+        {
+            AssertSame(expected, served.Searcher.Search(new RememberedScoresQuery(group, small), 100_000));
+            Assert.Equal(round * ExpectedComputations(served, group), small.Computed);
+        }
+    }
+
+    /// <summary>Segments where the group matches (each is worked out, and each alone is over a bound of ten).</summary>
+    private static int ExpectedComputations(ServedReader served, Query group)
+    {
+        var weight = served.Searcher.CreateNormalizedWeight(group);
+        return served.Reader.Leaves.Count(leaf => weight.GetScorer(leaf, null) is not null);
+    }
+
+    /// <summary>"looked after children" and two of its synonyms as the builder has them: phrases of common grams, lighter alternatives.</summary>
+    private static BooleanQuery Group()
+    {
+        using var analyzer = new ReportAnalyzer();
+        var group = new BooleanQuery(disableCoord: true);
+        foreach (var (text, boost) in new[] { ("looked after children", 1f), ("children in care", 0.01f), ("children looked after", 0.01f) })
+        {
+            var phrase = new ExactPhraseQuery { Boost = boost };
+            foreach (var (term, position) in analyzer.PhraseTerms(text)) phrase.Add(new Term(IndexSchema.Text, term), position);
+            group.Add(phrase, Occur.SHOULD);
+        }
+        group.Add(new TermQuery(new Term(IndexSchema.Text, "lac")) { Boost = 0.01f }, Occur.SHOULD);
+        return group;
+    }
+
+    private static BooleanQuery WithHealth(Query group) => new(disableCoord: false)
+    {
+        { group, Occur.MUST },
+        { new TermQuery(new Term(IndexSchema.Text, "health")), Occur.MUST },
+    };
+
+    private static BooleanQuery Boosted(Query group)
+    {
+        var boosted = new BooleanQuery(disableCoord: true) { { group, Occur.SHOULD } };
+        boosted.Boost = 2.5f;
+        return boosted;
+    }
+
+    private static List<int> Docs(Scorer? scorer)
+    {
+        var docs = new List<int>();
+        if (scorer is null) return docs;
+        for (int d = scorer.NextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = scorer.NextDoc()) docs.Add(d);
+        return docs;
+    }
+
+    private static void AssertSame(TopDocs expected, TopDocs actual)
+    {
+        Assert.True(expected.TotalHits > 0);
+        Assert.Equal(expected.TotalHits, actual.TotalHits);
+        var scores = actual.ScoreDocs.ToDictionary(d => d.Doc, d => d.Score);
+        foreach (var d in expected.ScoreDocs) Assert.Equal(d.Score, scores[d.Doc], d.Score * 1e-5f);
+    }
+
+    /// <summary>Every query inside a query (Boolean clauses, filtered and remembered queries' inner ones).</summary>
+    private static IEnumerable<Query> Parts(Query query)
+    {
+        yield return query;
+        var inner = query switch
+        {
+            BooleanQuery b => b.Clauses.Select(c => c.Query),
+            FilteredQuery f => [f.Query],
+            RememberedScoresQuery r => [r.Inner],
+            WordsTogetherQuery w => [w.Words, w.Together],
+            _ => [],
+        };
+        foreach (var q in inner)
+            foreach (var p in Parts(q)) yield return p;
+    }
+
+    private sealed class EvenDocs(int length) : IBits
+    {
+        public int Length => length;
+        public bool Get(int index) => index % 2 == 0;
+    }
+}
