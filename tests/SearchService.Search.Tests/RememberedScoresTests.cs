@@ -26,6 +26,10 @@ public class RememberedScoresTests(CorpusIndexFixture corpus)
         { "LAC", "Coventry", null },
         { "\"care leavers\"", null, 2019 },
         { "placement stability", null, null },
+        // Frequent words: remembered alone, and leapt through inside a conjunction.
+        { "care", null, null },
+        { "children social work", null, null },
+        { "children", "Coventry", null },
     };
 
     [Theory]
@@ -93,6 +97,41 @@ public class RememberedScoresTests(CorpusIndexFixture corpus)
             Assert.Equal(Docs(plain.GetScorer(leaf, null)), Docs(ours.GetScorer(leaf, null)));
         }
         Assert.Contains(served.Reader.Leaves, leaf => Docs(ours.GetScorer(leaf, new EvenDocs(leaf.AtomicReader.MaxDoc))).Count > 0);
+    }
+
+    [Fact]
+    public void Leaping_through_remembered_matches_lands_where_the_words_own_postings_land()
+    {
+        using var served = new ServedReader(corpus.Folder);
+        var memory = new RememberedScores(served.Reader);
+        var word = new TermQuery(new Term(IndexSchema.Text, "children"));
+        var plain = served.Searcher.CreateNormalizedWeight(word);
+        var ours = served.Searcher.CreateNormalizedWeight(new RememberedScoresQuery(word, memory));
+        var random = new Random(15);
+        int landed = 0;
+        foreach (var leaf in served.Reader.Leaves)
+        {
+            int maxDoc = leaf.AtomicReader.MaxDoc;
+            // Short leaps (within the next few matches), long ones (a gallop), past the end, and next after a leap.
+            foreach (int longest in new[] { 3, 40, 5_000, maxDoc })
+            {
+                var expected = plain.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+                var actual = ours.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+                if (expected is null) { Assert.Null(actual); continue; }
+                Assert.NotNull(actual);
+                for (int target = 0; ; target = Math.Max(target + 1, expected.DocID + random.Next(1, longest + 1)))
+                {
+                    int doc = expected.Advance(target);
+                    Assert.Equal(doc, actual.Advance(target));
+                    if (doc == DocIdSetIterator.NO_MORE_DOCS) break;
+                    Assert.Equal(expected.GetScore(), actual.GetScore());
+                    Assert.Equal(expected.NextDoc(), actual.NextDoc());
+                    if (expected.DocID == DocIdSetIterator.NO_MORE_DOCS) break;
+                    landed++;
+                }
+            }
+        }
+        Assert.True(landed > 100);
     }
 
     [Fact]

@@ -13,7 +13,13 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
 {
     private readonly Dictionary<string, Dictionary<string, int>> _counts = fields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
     private OrdinalColumn[] _columns = [];
+    // Per field, the segment's count for each ordinal at [ordinal + 1]; [0] counts the matches without a value.
     private int[][] _segmentCounts = [];
+    // Matches are counted a field at a time over a buffer of them (one column and one count array in the
+    // loop, no branch on a missing value): counted a match at a time over nine fields, it was a third of "care".
+    private readonly int[] _buffered = new int[BufferSize];
+    private int _bufferedCount;
+    private const int BufferSize = 2048;
 
     public IReadOnlyDictionary<string, Dictionary<string, int>> Counts
     {
@@ -24,11 +30,20 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
 
     public void Collect(int doc)
     {
+        if (_bufferedCount == BufferSize) CountBuffered();
+        _buffered[_bufferedCount++] = doc;
+    }
+
+    private void CountBuffered()
+    {
+        var docs = _buffered.AsSpan(0, _bufferedCount);
         for (int f = 0; f < _columns.Length; f++)
         {
-            int ord = _columns[f].Ordinals[doc];
-            if (ord >= 0) _segmentCounts[f][ord]++;
+            var ordinals = _columns[f].Ordinals;
+            var counts = _segmentCounts[f];
+            foreach (int doc in docs) counts[ordinals[doc] + 1]++;
         }
+        _bufferedCount = 0;
     }
 
     public void SetNextReader(AtomicReaderContext context)
@@ -36,11 +51,12 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
         FlushSegment();
         var values = SegmentValues.Of(context.AtomicReader);
         _columns = fields.Select(values.Column).ToArray();
-        _segmentCounts = _columns.Select(c => new int[c.Values.Length]).ToArray();
+        _segmentCounts = _columns.Select(c => new int[c.Values.Length + 1]).ToArray();
     }
 
     private void FlushSegment()
     {
+        CountBuffered();
         for (int f = 0; f < _columns.Length; f++)
         {
             var target = _counts[fields[f]];
@@ -48,13 +64,13 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
             var values = _columns[f].Values;
             // Sized once for the values this segment adds (a document id facet has hundreds: growing the table step by step allocated it twice over).
             int present = 0;
-            foreach (int c in counts) if (c != 0) present++;
+            for (int ord = 0; ord < values.Length; ord++) if (counts[ord + 1] != 0) present++;
             target.EnsureCapacity(target.Count + present);
-            for (int ord = 0; ord < counts.Length; ord++)
+            for (int ord = 0; ord < values.Length; ord++)
             {
-                if (counts[ord] == 0) continue;
-                target[values[ord]] = target.GetValueOrDefault(values[ord]) + counts[ord];
-                counts[ord] = 0;
+                if (counts[ord + 1] == 0) continue;
+                target[values[ord]] = target.GetValueOrDefault(values[ord]) + counts[ord + 1];
+                counts[ord + 1] = 0;
             }
         }
     }

@@ -563,7 +563,10 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         };
     }
 
-    /// <summary>Whether a synonym group's matches are remembered per reader (<see cref="RememberedScoresQuery"/>); off only to measure or test against.</summary>
+    /// <summary>A word in at least one paragraph in this many is remembered per reader as a synonym group is (see <see cref="RememberedScoresQuery"/>).</summary>
+    internal const int FrequentShare = 20;
+
+    /// <summary>Whether synonym groups' and frequent words' matches are remembered per reader (<see cref="RememberedScoresQuery"/>); off only to measure or test against.</summary>
     public bool RememberGroups { get; init; } = true;
 
     /// <summary>The weight of a concept's words apart, as a share of an alternative's weight (measured on the relevance sets, BENCHMARKS.md).</summary>
@@ -672,7 +675,15 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         var terms = analyzer.QueryTerms(text);
         if (terms.Count == 0) return null;
         if (++_clauses > MaxClauses) throw new QueryLimitException($"The query expands to more than {MaxClauses} clauses.", "maxClauses", MaxClauses);
-        if (terms.Count == 1) return TermQueryOf(new Term(IndexSchema.Text, terms[0]));
+        if (terms.Count == 1)
+        {
+            var term = TermQueryOf(new Term(IndexSchema.Text, terms[0]));
+            // A frequent word's postings are long and dense: remembered as a group's are, its matches are read from an
+            // array rather than decoded, and a conjunction leaps through it without a skip list ("children social work").
+            return Statistics is { } stats && RememberGroups && stats.DocumentFrequency(terms[0]) * FrequentShare >= stats.DocumentCount
+                ? new RememberedScoresQuery(term, stats.Scores)
+                : term;
+        }
         // Several terms from one typed word (e.g. "children's-services") or a phrase: match them in
         // order, as common grams where the phrase has common words (see ReportAnalyzer).
         var grams = Grams ? analyzer.PhraseTerms(text) : terms.Select((t, i) => (t, i)).ToList();

@@ -16,6 +16,9 @@ namespace SearchService.Search.Searching;
 /// segments never change, so neither do the group's matches or their scores: this is what an
 /// index-time concept field would hold, built at first use rather than at indexing, so that the
 /// vocabulary (and the acronyms learned from the documents) can change without a re-index.
+/// A frequent word ("children", "care", in a twentieth of the paragraphs or more) is remembered the
+/// same way: its postings are long and dense, and reading them from an array, scores and all, took
+/// "care" from 0.43 to 0.32 ms and let a conjunction leap through "children" without a skip list.
 /// </summary>
 /// <remarks>
 /// Matches and scores are exactly the wrapped query's: the scores are kept per normalisation
@@ -142,25 +145,45 @@ public sealed class RememberedScoresQuery(Query inner, RememberedScores memory) 
 
         public override int Advance(int target)
         {
-            int from = _at + 1;
-            if (from >= _count) { _at = _count; return _doc = NO_MORE_DOCS; }
-            int found = Array.BinarySearch(_docs, from, _count - from, target);
-            _at = (found >= 0 ? found : ~found) - 1;
+            // Inside a conjunction the next target is usually a few matches on: look at the next few, then
+            // gallop (1, 2, 4… on) and search the last step's range.
+            var docs = _docs;
+            int lo = _at + 1, end = _count;
+            int near = Math.Min(end, lo + 8);
+            while (lo < near && docs[lo] < target) lo++;
+            if (lo == near && lo < end)
+            {
+                int step = 8, hi = lo;
+                while (hi < end && docs[hi] < target)
+                {
+                    lo = hi + 1;
+                    hi += step;
+                    step <<= 1;
+                }
+                hi = Math.Min(hi, end - 1);
+                while (lo <= hi)
+                {
+                    int mid = (lo + hi) >>> 1;
+                    if (docs[mid] < target) lo = mid + 1;
+                    else hi = mid - 1;
+                }
+            }
+            _at = lo - 1;
             return NextDoc();
         }
     }
 }
 
 /// <summary>
-/// The matches and scores of synonym groups in one served reader (<see cref="RememberedScoresQuery"/>),
+/// The matches and scores of synonym groups and frequent words in one served reader (<see cref="RememberedScoresQuery"/>),
 /// for as long as it is served. Bounded by the matches held: when over <see cref="MaxMatches"/>,
-/// it starts again rather than grow without end (the vocabulary is a few hundred groups, so it
-/// seldom does).
+/// it starts again rather than grow without end (the vocabulary is a few hundred groups and the
+/// frequent words a few dozen, so it seldom does).
 /// </summary>
 public sealed class RememberedScores(IndexReader reader, int maxMatches = RememberedScores.DefaultMaxMatches)
 {
-    /// <summary>Four million matches: 32 MB of documents and scores.</summary>
-    public const int DefaultMaxMatches = 4_000_000;
+    /// <summary>Eight million matches: 64 MB of documents and scores (the mix's groups and frequent words hold about 0.3 million at ×1).</summary>
+    public const int DefaultMaxMatches = 8_000_000;
 
     private readonly ConcurrentDictionary<Key, Lazy<RememberedScoresQuery.Matches>> _matches = new();
     private long _held;

@@ -18,7 +18,7 @@ public sealed partial class ReportIndex
     /// <summary>The clock the time limit reads (milliseconds); the system's tick count unless a test sets its own.</summary>
     internal Lucene.Net.Util.Counter? Clock { get; set; }
 
-    /// <summary>Whether synonym groups' matches are remembered per served reader (<see cref="RememberedScoresQuery"/>); off only to measure or test against.</summary>
+    /// <summary>Whether synonym groups' and frequent words' matches are remembered per served reader (<see cref="RememberedScoresQuery"/>); off only to measure or test against.</summary>
     internal bool RememberGroups { get; set; } = true;
 
     // ---- Search ------------------------------------------------------------------------------
