@@ -654,7 +654,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
                 yield return near;
             }
             var heading = new BooleanQuery(disableCoord: true) { Boost = 0.5f };
-            foreach (var t in words.Distinct()) heading.Add(TermQueryOf(new Term(IndexSchema.Heading, t)), Occur.SHOULD);
+            foreach (var t in words.Distinct()) heading.Add(RememberedIfFrequent(TermQueryOf(new Term(IndexSchema.Heading, t))), Occur.SHOULD);
             yield return heading;
         }
     }
@@ -667,6 +667,16 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         return q;
     }
 
+    /// <summary>
+    /// A frequent word's query, remembered as a synonym group's is (<see cref="RememberedScoresQuery"/>): its postings
+    /// are long and dense, so its matches are read from an array rather than decoded, and a conjunction leaps through
+    /// them without a skip list ("children social work").
+    /// </summary>
+    private Query RememberedIfFrequent(TermQuery query) =>
+        Statistics is { } stats && RememberGroups && stats.DocumentFrequency(query.Term) * FrequentShare >= stats.DocumentCount
+            ? new RememberedScoresQuery(query, stats.Scores)
+            : query;
+
     /// <summary>An exact phrase (terms added by the caller), its terms' places looked up once per reader as <see cref="TermQueryOf"/>'s are.</summary>
     private ExactPhraseQuery ExactPhraseOf(float boost) => new(Statistics is null ? null : Statistics.ContextOf) { Boost = boost };
 
@@ -675,15 +685,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
         var terms = analyzer.QueryTerms(text);
         if (terms.Count == 0) return null;
         if (++_clauses > MaxClauses) throw new QueryLimitException($"The query expands to more than {MaxClauses} clauses.", "maxClauses", MaxClauses);
-        if (terms.Count == 1)
-        {
-            var term = TermQueryOf(new Term(IndexSchema.Text, terms[0]));
-            // A frequent word's postings are long and dense: remembered as a group's are, its matches are read from an
-            // array rather than decoded, and a conjunction leaps through it without a skip list ("children social work").
-            return Statistics is { } stats && RememberGroups && stats.DocumentFrequency(terms[0]) * FrequentShare >= stats.DocumentCount
-                ? new RememberedScoresQuery(term, stats.Scores)
-                : term;
-        }
+        if (terms.Count == 1) return RememberedIfFrequent(TermQueryOf(new Term(IndexSchema.Text, terms[0])));
         // Several terms from one typed word (e.g. "children's-services") or a phrase: match them in
         // order, as common grams where the phrase has common words (see ReportAnalyzer).
         var grams = Grams ? analyzer.PhraseTerms(text) : terms.Select((t, i) => (t, i)).ToList();

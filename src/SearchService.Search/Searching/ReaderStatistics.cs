@@ -18,6 +18,7 @@ internal sealed class ReaderStatistics(IndexReader reader)
     private const int MaxEntries = 100_000;
     private readonly ConcurrentDictionary<string, long> _documentFrequencies = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _phraseFrequencies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Term, long> _fieldFrequencies = new();
     private readonly ConcurrentDictionary<Term, TermContext> _termContexts = new();
     private readonly ConcurrentDictionary<(Synonyms, string), string[]> _variants = new();
     private readonly IndexSearcher _counter = new(reader);
@@ -46,6 +47,16 @@ internal sealed class ReaderStatistics(IndexReader reader)
         if (_documentFrequencies.TryGetValue(term, out long df)) return df;
         df = reader.DocFreq(new Term(IndexSchema.Text, term));
         Remember(_documentFrequencies, term, df);
+        return df;
+    }
+
+    /// <summary>How many records hold a term of any field (the text field's are <see cref="DocumentFrequency(string)"/>).</summary>
+    public long DocumentFrequency(Term term)
+    {
+        if (term.Field == IndexSchema.Text) return DocumentFrequency(term.Text);
+        if (_fieldFrequencies.TryGetValue(term, out long df)) return df;
+        df = reader.DocFreq(term);
+        Remember(_fieldFrequencies, term, df);
         return df;
     }
 
