@@ -142,6 +142,53 @@ public class SearchMachineryTests(CorpusIndexFixture corpus)
         }
     }
 
+    [Theory]
+    [InlineData("care")]
+    [InlineData("placement")]
+    [InlineData("adoption")]
+    public void Facet_counts_equal_each_match_counted_from_its_own_doc_values(string word)
+    {
+        using var served = new ServedReader(corpus.Folder);
+        var query = new TermQuery(new Term(IndexSchema.Text, word));
+        var matches = new List<(AtomicReaderContext Leaf, int Doc)>();
+        served.Searcher.Search(query, new EachMatch(matches));
+        Assert.NotEmpty(matches);
+        // Counted the plain way: every match's value of every field, read from Lucene's own doc values.
+        var fields = IndexSchema.Facets.Append(IndexSchema.DocumentId).ToList();
+        var expected = fields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+        foreach (var (leaf, doc) in matches)
+            foreach (var field in fields)
+            {
+                var values = leaf.AtomicReader.GetSortedDocValues(field);
+                if (values is null || values.GetOrd(doc) < 0) continue;
+                var bytes = new Lucene.Net.Util.BytesRef();
+                values.Get(doc, bytes);
+                var counts = expected[field];
+                counts[bytes.Utf8ToString()] = counts.GetValueOrDefault(bytes.Utf8ToString()) + 1;
+            }
+        // With the document id (document-level fields added up per document) and without it (every field match by match).
+        foreach (var counted in new[] { fields, IndexSchema.Facets.ToList() })
+        {
+            var collector = new FacetCollector(counted);
+            served.Searcher.Search(query, collector);
+            foreach (var field in counted)
+                Assert.Equal(expected[field].OrderBy(kv => kv.Key, StringComparer.Ordinal), collector.Counts[field].OrderBy(kv => kv.Key, StringComparer.Ordinal));
+        }
+        // Authority is a document's metadata and is added up per document; outcome area belongs to paragraphs.
+        var segment = SegmentValues.Of(served.Reader.Leaves[0].AtomicReader);
+        Assert.NotNull(segment.ByDocument(IndexSchema.Authority));
+        Assert.Null(segment.ByDocument(IndexSchema.OutcomeArea));
+    }
+
+    private sealed class EachMatch(List<(AtomicReaderContext Leaf, int Doc)> matches) : ICollector
+    {
+        private AtomicReaderContext? _leaf;
+        public void SetScorer(Scorer scorer) { }
+        public void Collect(int doc) => matches.Add((_leaf!, doc));
+        public void SetNextReader(AtomicReaderContext context) => _leaf = context;
+        public bool AcceptsDocsOutOfOrder => true;
+    }
+
     /// <summary>The same paragraphs, in the same order, with the same scores.</summary>
     private static void AssertSameHits(TopDocs expected, TopDocs actual)
     {

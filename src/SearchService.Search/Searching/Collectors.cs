@@ -20,6 +20,11 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
     private readonly int[] _buffered = new int[BufferSize];
     private int _bufferedCount;
     private const int BufferSize = 2048;
+    // A document's metadata (authority, year, type…) is the same for all its paragraphs: when the document id is
+    // counted, those fields are added up per document at the segment's end, not counted match by match.
+    private readonly int _documentField = IndexOf(fields, Indexing.IndexSchema.DocumentId);
+    private int[]?[] _byDocument = [];
+    private int[] _counted = [];
 
     public IReadOnlyDictionary<string, Dictionary<string, int>> Counts
     {
@@ -37,7 +42,7 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
     private void CountBuffered()
     {
         var docs = _buffered.AsSpan(0, _bufferedCount);
-        for (int f = 0; f < _columns.Length; f++)
+        foreach (int f in _counted)
         {
             var ordinals = _columns[f].Ordinals;
             var counts = _segmentCounts[f];
@@ -52,11 +57,24 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
         var values = SegmentValues.Of(context.AtomicReader);
         _columns = fields.Select(values.Column).ToArray();
         _segmentCounts = _columns.Select(c => new int[c.Values.Length + 1]).ToArray();
+        _byDocument = fields.Select(f => _documentField >= 0 && f != Indexing.IndexSchema.DocumentId ? values.ByDocument(f) : null).ToArray();
+        _counted = Enumerable.Range(0, fields.Count).Where(f => _byDocument[f] is null).ToArray();
     }
 
     private void FlushSegment()
     {
         CountBuffered();
+        if (_documentField >= 0 && _segmentCounts.Length > 0)
+        {
+            var perDocument = _segmentCounts[_documentField];
+            for (int f = 0; f < _byDocument.Length; f++)
+            {
+                if (_byDocument[f] is not { } map) continue;
+                var counts = _segmentCounts[f];
+                for (int document = 0; document < map.Length; document++)
+                    if (perDocument[document + 1] is var c && c != 0) counts[map[document] + 1] += c;
+            }
+        }
         for (int f = 0; f < _columns.Length; f++)
         {
             var target = _counts[fields[f]];
@@ -73,6 +91,12 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
                 counts[ord + 1] = 0;
             }
         }
+    }
+
+    private static int IndexOf(IReadOnlyList<string> fields, string field)
+    {
+        for (int i = 0; i < fields.Count; i++) if (fields[i] == field) return i;
+        return -1;
     }
 
     public bool AcceptsDocsOutOfOrder => true;

@@ -32,6 +32,9 @@ internal sealed class SegmentValues
     {
         foreach (var field in IndexSchema.Facets.Append(IndexSchema.DocumentId))
             _columns[field] = Load(reader, field);
+        var documents = _columns[IndexSchema.DocumentId];
+        foreach (var field in IndexSchema.Facets)
+            _byDocument[field] = ByDocument(documents, _columns[field]);
         Quality = new float[reader.MaxDoc];
         var quality = reader.GetNumericDocValues(IndexSchema.Quality);
         if (quality is not null)
@@ -43,6 +46,35 @@ internal sealed class SegmentValues
 
     /// <summary>The column of a facet field or of <see cref="IndexSchema.DocumentId"/>.</summary>
     public OrdinalColumn Column(string field) => _columns.TryGetValue(field, out var c) ? c : throw new ArgumentException($"'{field}' is not a cached column.", nameof(field));
+
+    /// <summary>
+    /// A facet field's ordinal for each document-id ordinal, when the field is a document's metadata in this segment
+    /// (every record with a value has a document id, and every paragraph of a document has the same value, or none);
+    /// null when it is not (outcome area and grade belong to paragraphs). Facet counts then add up per document.
+    /// </summary>
+    public int[]? ByDocument(string field) => _byDocument.TryGetValue(field, out var map) ? map : null;
+
+    private readonly Dictionary<string, int[]?> _byDocument = new(StringComparer.Ordinal);
+
+    private static int[]? ByDocument(OrdinalColumn documents, OrdinalColumn column)
+    {
+        const int Unseen = -2;
+        var map = new int[documents.Values.Length];
+        Array.Fill(map, Unseen);
+        for (int doc = 0; doc < column.Ordinals.Length; doc++)
+        {
+            int document = documents.Ordinals[doc], value = column.Ordinals[doc];
+            if (document < 0)
+            {
+                if (value >= 0) return null;
+                continue;
+            }
+            if (map[document] == Unseen) map[document] = value;
+            else if (map[document] != value) return null;
+        }
+        for (int d = 0; d < map.Length; d++) if (map[d] == Unseen) map[d] = -1;
+        return map;
+    }
 
     private static OrdinalColumn Load(AtomicReader reader, string field)
     {
