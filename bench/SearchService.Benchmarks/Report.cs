@@ -47,10 +47,10 @@ internal static class Report
         if (sizes.TryGetValue("x2", out var x2))
         {
             var selective = x1.Queries.Where(f => f.Hits < SelectiveShare * x1.Paragraphs).ToList();
-            var growth = selective.Select(f => (f.Query, f.Authority, Ratio: x2.Queries.Single(g => g.Query == f.Query && g.Authority == f.Authority).P50 / f.P50)).ToList();
+            var growth = selective.Select(f => (Label: Label(f), Ratio: x2.Queries.Single(g => g.Query == f.Query && g.Authority == f.Authority).P50 / f.P50)).ToList();
             int met = growth.Count(g => g.Ratio <= 1.5);
             Row($"doubling the corpus costs ≤ 1.5× (p50), selective queries (under {SelectiveShare:P0} of paragraphs at ×1)", "×2 ÷ ×1", null,
-                $"{met} of {growth.Count}; highest `{growth.MaxBy(g => g.Ratio).Query}` {growth.Max(g => g.Ratio):0.00}×", met == growth.Count);
+                $"{met} of {growth.Count}; highest `{growth.MaxBy(g => g.Ratio).Label}` {growth.Max(g => g.Ratio):0.00}×", met == growth.Count);
         }
 
         Console.WriteLine();
@@ -62,8 +62,7 @@ internal static class Report
         {
             double At(string s) => sizes.TryGetValue(s, out var z) ? z.Queries.Single(g => g.Query == f.Query && g.Authority == f.Authority).P50 : double.NaN;
             var mark = f.Hits < SelectiveShare * x1.Paragraphs ? "*" : "";
-            var name = f.Query.Replace("|", "\\|", StringComparison.Ordinal) + (f.Authority is null ? "" : " + " + f.Authority);
-            Console.WriteLine($"| `{name}`{mark} | {f.Hits:N0} | " + string.Join(" | ", sizes.Keys.Select(s => At(s).ToString("0.000", CultureInfo.InvariantCulture)))
+            Console.WriteLine($"| `{Label(f)}`{mark} | {f.Hits:N0} | " + string.Join(" | ", sizes.Keys.Select(s => At(s).ToString("0.000", CultureInfo.InvariantCulture)))
                 + $" | {At("x2") / At("x1"):0.00} | {At("x10") / At("x1"):0.00} |");
         }
         Console.WriteLine();
@@ -73,8 +72,10 @@ internal static class Report
     private static void Row(string target, string corpus, Bench.SizeFigures? size, string result, bool met) =>
         Console.WriteLine($"| {target} | {(corpus.StartsWith('x') ? "×" + corpus[1..] : corpus)}{(size is null ? "" : $" ({size.Paragraphs:N0} paragraphs)")} | {result} | {(met ? "**met**" : "missed")} |");
 
-    private static string Worst(List<Bench.QueryFigures> q, Func<Bench.QueryFigures, double> by) =>
-        q.MaxBy(by) is { } f ? f.Query.Replace("|", "\\|", StringComparison.Ordinal) + (f.Authority is null ? "" : " + " + f.Authority) : "";
+    private static string Worst(List<Bench.QueryFigures> q, Func<Bench.QueryFigures, double> by) => q.MaxBy(by) is { } f ? Label(f) : "";
+
+    /// <summary>A query of the mix as the tables name it: its text, and its authority filter if any.</summary>
+    private static string Label(Bench.QueryFigures f) => f.Query.Replace("|", "\\|", StringComparison.Ordinal) + (f.Authority is null ? "" : " + " + f.Authority);
 
     private static double Number(string s) => double.Parse(s.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
 
