@@ -245,7 +245,8 @@ internal static partial class Bench
         double Searched(Func<SearchRequest, SearchRequest> change) => Mean(change, r => index.Search(r));
         Console.WriteLine($"  breakdown (mean ms): as benchmarked {Searched(r => r):0.000}; without facets {Searched(r => r with { Facets = false }):0.000}; " +
             $"one hit {Searched(r => r with { PageSize = 1 }):0.000}; one hit without facets {Searched(r => r with { PageSize = 1, Facets = false }):0.000}; " +
-            $"planning alone {Mean(r => r, r => index.PlanOnly(r)):0.000}; synonym groups not remembered {NotRemembered():0.000}");
+            $"planning alone {Mean(r => r, r => index.PlanOnly(r)):0.000}; synonym groups not remembered {NotRemembered():0.000}; " +
+            $"a reader's first search (nothing remembered yet) {Mean(r => r, r => { index.ForgetRemembered(); index.Search(r); }):0.000}");
         Console.WriteLine($"  remembered: {index.RememberedMatches:N0} matches of synonym groups and frequent words ({index.RememberedMatches * 8 / 1024.0 / 1024:0.0} MB)");
         double NotRemembered()
         {

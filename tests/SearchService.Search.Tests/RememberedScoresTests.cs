@@ -153,6 +153,15 @@ public class RememberedScoresTests(CorpusIndexFixture corpus)
             AssertSame(expected, served.Searcher.Search(new RememberedScoresQuery(group, small), 100_000));
             Assert.Equal(round * ExpectedComputations(served, group), small.Computed);
         }
+
+        // Cleared (a reader's first search, as the benchmark's profile times it): nothing held, and worked out again.
+        var memory = new RememberedScores(served.Reader);
+        AssertSame(expected, served.Searcher.Search(new RememberedScoresQuery(group, memory), 100_000));
+        int once = memory.Computed;
+        memory.Clear();
+        Assert.Equal(0, memory.Held);
+        AssertSame(expected, served.Searcher.Search(new RememberedScoresQuery(group, memory), 100_000));
+        Assert.Equal(2 * once, memory.Computed);
     }
 
     /// <summary>Segments where the group matches (each is worked out, and each alone is over a bound of ten).</summary>

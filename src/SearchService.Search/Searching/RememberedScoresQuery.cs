@@ -199,6 +199,13 @@ public sealed class RememberedScores(IndexReader reader, int maxMatches = Rememb
     /// <summary>Matches held, across groups and segments.</summary>
     public long Held => Interlocked.Read(ref _held);
 
+    /// <summary>Forgets every group and word (the benchmark's profile measures a first search with it).</summary>
+    internal void Clear()
+    {
+        _matches.Clear();
+        Interlocked.Exchange(ref _held, 0);
+    }
+
     internal readonly record struct Key(Query Query, Similarity Similarity, float Norm, float Boost, int Segment);
 
     internal RememberedScoresQuery.Matches Of(Key key, Func<RememberedScoresQuery.Matches> compute)

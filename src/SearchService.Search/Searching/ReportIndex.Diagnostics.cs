@@ -18,6 +18,14 @@ public sealed partial class ReportIndex
         }
     }
 
+    /// <summary>Forgets what the served reader remembers of synonym groups and frequent words: for the benchmark's profile (a reader's first search).</summary>
+    internal void ForgetRemembered()
+    {
+        var searcher = (CatalogSearcher)_manager.Acquire();
+        try { searcher.Statistics.Scores.Clear(); }
+        finally { _manager.Release(searcher); }
+    }
+
     /// <summary>The query a request runs, planned and built (nothing dropped) but not run: what planning costs.</summary>
     internal Lucene.Net.Search.Query PlanOnly(SearchRequest request)
     {
