@@ -559,7 +559,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
             0 => null,
             1 => any.Clauses[0].Query,
             // Several forms: worked out once per served reader (see RememberedScoresQuery).
-            _ => Statistics is { } stats && RememberGroups ? new RememberedScoresQuery(any, stats.Scores) : any,
+            _ => Remembered(any),
         };
     }
 
@@ -673,9 +673,11 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
     /// them without a skip list ("children social work").
     /// </summary>
     private Query RememberedIfFrequent(TermQuery query) =>
-        Statistics is { } stats && RememberGroups && stats.DocumentFrequency(query.Term) * FrequentShare >= stats.DocumentCount
-            ? new RememberedScoresQuery(query, stats.Scores)
-            : query;
+        Statistics is { } stats && stats.DocumentFrequency(query.Term) * FrequentShare >= stats.DocumentCount ? Remembered(query) : query;
+
+    /// <summary>A query whose matches and scores are remembered per served reader, when the reader is known and remembering is on.</summary>
+    private Query Remembered(Query query) =>
+        Statistics is { } stats && RememberGroups ? new RememberedScoresQuery(query, stats.Scores) : query;
 
     /// <summary>An exact phrase (terms added by the caller), its terms' places looked up once per reader as <see cref="TermQueryOf"/>'s are.</summary>
     private ExactPhraseQuery ExactPhraseOf(float boost) => new(Statistics is null ? null : Statistics.ContextOf) { Boost = boost };

@@ -28,7 +28,7 @@ internal sealed class ReaderStatistics(IndexReader reader)
 
     public IndexReader Reader => reader;
 
-    /// <summary>Synonym groups' matches and scores in this reader (<see cref="RememberedScoresQuery"/>).</summary>
+    /// <summary>Synonym groups' and frequent words' matches and scores in this reader (<see cref="RememberedScoresQuery"/>).</summary>
     public RememberedScores Scores { get; } = new(reader);
 
     /// <summary>Paragraphs (and other records) with any text: BM25's document count.</summary>

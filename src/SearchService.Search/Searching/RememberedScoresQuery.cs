@@ -79,13 +79,13 @@ public sealed class RememberedScoresQuery(Query inner, RememberedScores memory) 
         public override Explanation Explain(AtomicReaderContext context, int doc) => _inner.Explain(context, doc);
     }
 
-    /// <summary>A segment's matching documents in order, with their scores.</summary>
-    internal sealed class Matches(int[] docs, float[] scores, int count)
+    /// <summary>A segment's matching documents in order, with their scores (arrays of exactly the matches).</summary>
+    internal sealed class Matches(int[] docs, float[] scores)
     {
-        public static readonly Matches None = new([], [], 0);
+        public static readonly Matches None = new([], []);
         public int[] Docs { get; } = docs;
         public float[] Scores { get; } = scores;
-        public int Count { get; } = count;
+        public int Count => Docs.Length;
 
         public static Matches Of(Scorer? scorer)
         {
@@ -110,7 +110,7 @@ public sealed class RememberedScoresQuery(Query inner, RememberedScores memory) 
                 Array.Resize(ref docs, count);
                 Array.Resize(ref scores, count);
             }
-            return new Matches(docs, scores, count);
+            return new Matches(docs, scores);
         }
     }
 
@@ -119,7 +119,7 @@ public sealed class RememberedScoresQuery(Query inner, RememberedScores memory) 
     {
         private readonly int[] _docs = matches.Docs;
         private readonly float[] _scores = matches.Scores;
-        private readonly int _count = matches.Count;
+        private readonly int _count = matches.Docs.Length;
         private int _at = -1;
         private int _doc = -1;
 
@@ -145,8 +145,8 @@ public sealed class RememberedScoresQuery(Query inner, RememberedScores memory) 
 
         public override int Advance(int target)
         {
-            // Inside a conjunction the next target is usually a few matches on: look at the next few, then
-            // gallop (1, 2, 4… on) and search the last step's range.
+            // Inside a conjunction the next target is usually a few matches on: look at the next eight, then
+            // gallop (8, 16, 32… on) and search the last step's range.
             var docs = _docs;
             int lo = _at + 1, end = _count;
             int near = Math.Min(end, lo + 8);

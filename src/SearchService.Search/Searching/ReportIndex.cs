@@ -139,10 +139,13 @@ public sealed partial class ReportIndex : IDisposable
 
     public int ParagraphCount => WithCatalog(c => c.Documents.Sum(d => d.ParagraphCount));
 
-    private T WithCatalog<T>(Func<Catalog, T> f)
+    private T WithCatalog<T>(Func<Catalog, T> f) => WithSearcher(s => f(s.Catalog));
+
+    /// <summary>Runs <paramref name="f"/> on the served searcher, acquired and released around it.</summary>
+    private T WithSearcher<T>(Func<CatalogSearcher, T> f)
     {
         var searcher = (CatalogSearcher)_manager.Acquire();
-        try { return f(searcher.Catalog); }
+        try { return f(searcher); }
         finally { _manager.Release(searcher); }
     }
 
