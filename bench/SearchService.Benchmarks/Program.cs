@@ -180,8 +180,9 @@ internal static partial class Bench
     public static void Profile(string indexPath, string query, double seconds)
     {
         using var index = ReportIndex.Open(indexPath, Synonyms.Load(ProjectPaths.VocabularyFile));
-        // "mix": the benchmark mix in turn.
-        var requests = (query == "mix" ? Queries.Select(q => (q.Ours, q.Authority)) : [(query, (string?)null)])
+        // "mix": the benchmark mix in turn; a mix entry by its label ("children + Coventry": the word under an authority filter).
+        var named = Queries.Where(q => q.Authority is not null && $"{q.Ours} + {q.Authority}" == query).Select(q => (q.Ours, q.Authority)).ToList();
+        var requests = (query == "mix" ? Queries.Select(q => (q.Ours, q.Authority)) : named.Count > 0 ? named : [(query, (string?)null)])
             .Select(q => RequestFor(q.Item1, q.Item2)).ToList();
         // "ask:QUESTION": the answerer instead of a search.
         if (query.StartsWith("ask:", StringComparison.Ordinal))

@@ -30,6 +30,10 @@ public class RememberedScoresTests(CorpusIndexFixture corpus)
         { "care", null, null },
         { "children social work", null, null },
         { "children", "Coventry", null },
+        // Boolean queries read from the remembered arrays (RememberedBooleanQuery), under a filter and relaxed.
+        { "children social work", "Coventry", null },
+        { "care leavers health", null, 2019 },
+        { "children social work xylophone", null, null },
     };
 
     [Theory]
@@ -50,6 +54,8 @@ public class RememberedScoresTests(CorpusIndexFixture corpus)
 
         var expected = afresh.Search(request);
         Assert.True(expected.Total > 0, $"'{q}' should match in the corpus");
+        Assert.Equal(0, afresh.SidewaysRemembered);
+        int sidewaysRemembered = corpus.Index.SidewaysRemembered;
         for (int round = 0; round < 2; round++)
         {
             var actual = corpus.Index.Search(request);
@@ -61,6 +67,31 @@ public class RememberedScoresTests(CorpusIndexFixture corpus)
             Assert.Equal(expected.Hits.Select(h => h.Paragraph.Id), actual.Hits.Select(h => h.Paragraph.Id));
             foreach (var (e, a) in expected.Hits.Zip(actual.Hits)) Assert.Equal(e.Score, a.Score, e.Score * 1e-5f);
         }
+        // A group or frequent word alone under an authority filter: that facet's counts came from the remembered matches.
+        if (authority is not null && !q.Contains(' ', StringComparison.Ordinal)) Assert.True(corpus.Index.SidewaysRemembered > sidewaysRemembered);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Sideways_counts_from_a_remembered_word_stay_within_the_scope(bool latest)
+    {
+        // A peer group or the latest reports narrow what the facets count: the remembered word's counts by authority must too.
+        var request = new SearchRequest
+        {
+            Query = "children",
+            Filters = new SearchFilters { Authority = ["Coventry"], NeighboursOf = latest ? [] : ["Coventry"], Latest = latest },
+        };
+        using var afresh = ReportIndex.Open(corpus.Folder, corpus.Index.Synonyms);
+        afresh.RememberGroups = false;
+        var expected = afresh.Search(request);
+        int before = corpus.Index.SidewaysRemembered;
+        var actual = corpus.Index.Search(request);
+        Assert.True(corpus.Index.SidewaysRemembered > before);
+        var everywhere = afresh.Search(request with { Filters = new SearchFilters { Authority = ["Coventry"] } });
+        Assert.True(expected.Facets[IndexSchema.Authority].Sum(v => v.Count) < everywhere.Facets[IndexSchema.Authority].Sum(v => v.Count), "the scope should narrow the counts");
+        Assert.Equal(expected.Total, actual.Total);
+        foreach (var (dim, values) in expected.Facets) Assert.Equal(values, actual.Facets[dim]);
     }
 
     [Fact]
@@ -95,6 +126,8 @@ public class RememberedScoresTests(CorpusIndexFixture corpus)
             var even = new EvenDocs(leaf.AtomicReader.MaxDoc);
             Assert.Equal(Docs(plain.GetScorer(leaf, even)), Docs(ours.GetScorer(leaf, even)));
             Assert.Equal(Docs(plain.GetScorer(leaf, null)), Docs(ours.GetScorer(leaf, null)));
+            // Handed to a collector in bulk, as a search collects.
+            Assert.Equal(Collected(plain.GetBulkScorer(leaf, true, even)), Collected(ours.GetBulkScorer(leaf, true, even)));
         }
         Assert.Contains(served.Reader.Leaves, leaf => Docs(ours.GetScorer(leaf, new EvenDocs(leaf.AtomicReader.MaxDoc))).Count > 0);
     }
@@ -207,6 +240,13 @@ public class RememberedScoresTests(CorpusIndexFixture corpus)
         return docs;
     }
 
+    private static List<(int Doc, float Score)> Collected(BulkScorer? bulk)
+    {
+        var collector = new ScoresCollector();
+        bulk?.Score(collector);
+        return collector.Scored;
+    }
+
     private static void AssertSame(TopDocs expected, TopDocs actual)
     {
         Assert.True(expected.TotalHits > 0);
@@ -229,11 +269,5 @@ public class RememberedScoresTests(CorpusIndexFixture corpus)
         };
         foreach (var q in inner)
             foreach (var p in Parts(q)) yield return p;
-    }
-
-    private sealed class EvenDocs(int length) : IBits
-    {
-        public int Length => length;
-        public bool Get(int index) => index % 2 == 0;
     }
 }

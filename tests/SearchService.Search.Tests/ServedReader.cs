@@ -28,3 +28,21 @@ internal sealed class ServedReader : IDisposable
         _directory.Dispose();
     }
 }
+
+/// <summary>Every match a scorer hands over, with its score, in the order collected.</summary>
+internal sealed class ScoresCollector : ICollector
+{
+    private Scorer? _scorer;
+    public List<(int Doc, float Score)> Scored { get; } = [];
+    public void SetScorer(Scorer scorer) => _scorer = scorer;
+    public void Collect(int doc) => Scored.Add((doc, _scorer!.GetScore()));
+    public void SetNextReader(AtomicReaderContext context) { }
+    public bool AcceptsDocsOutOfOrder => false;
+}
+
+/// <summary>Accepts every other document (as a deletion or a filter's bits would, to test that they are honoured).</summary>
+internal sealed class EvenDocs(int length) : Lucene.Net.Util.IBits
+{
+    public int Length => length;
+    public bool Get(int index) => index % 2 == 0;
+}

@@ -201,7 +201,8 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
     {
         _clauses = 0;
         core = Core(prepared.Node, prepared.Match, top: true, dropped) ?? throw new QuerySyntaxException("The query has no searchable words.");
-        var result = new BooleanQuery(disableCoord: true) { { core, Occur.MUST } };
+        var result = BooleanOf(disableCoord: true);
+        result.Add(core, Occur.MUST);
         foreach (var booster in Boosters(prepared.Node)) result.Add(booster, Occur.SHOULD);
         return result;
     }
@@ -488,7 +489,7 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
             case AllNode all:
                 {
                     // The one kind of query that keeps Lucene's coordination factor: see ReportSimilarity.
-                    var bq = new BooleanQuery(disableCoord: false);
+                    var bq = BooleanOf(disableCoord: false);
                     bool required = false;
                     for (int i = 0; i < all.Required.Count; i++)
                     {
@@ -653,7 +654,8 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
                 foreach (var t in words) near.Add(new Term(IndexSchema.Text, t));
                 yield return near;
             }
-            var heading = new BooleanQuery(disableCoord: true) { Boost = 0.5f };
+            var heading = BooleanOf(disableCoord: true);
+            heading.Boost = 0.5f;
             foreach (var t in words.Distinct()) heading.Add(RememberedIfFrequent(TermQueryOf(new Term(IndexSchema.Heading, t))), Occur.SHOULD);
             yield return heading;
         }
@@ -674,6 +676,10 @@ public sealed class QueryBuilder(ReportAnalyzer analyzer, Synonyms synonyms)
     /// </summary>
     private Query RememberedIfFrequent(TermQuery query) =>
         Statistics is { } stats && stats.DocumentFrequency(query.Term) * FrequentShare >= stats.DocumentCount ? Remembered(query) : query;
+
+    /// <summary>A Boolean query, read from its remembered parts' arrays where it can be (<see cref="RememberedBooleanQuery"/>) when remembering is on.</summary>
+    private BooleanQuery BooleanOf(bool disableCoord) =>
+        Statistics is not null && RememberGroups ? new RememberedBooleanQuery(disableCoord) : new BooleanQuery(disableCoord);
 
     /// <summary>A query whose matches and scores are remembered per served reader, when the reader is known and remembering is on.</summary>
     private Query Remembered(Query query) =>

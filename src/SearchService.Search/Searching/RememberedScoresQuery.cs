@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -49,7 +51,7 @@ public sealed class RememberedScoresQuery(Query inner, RememberedScores memory) 
 
     public override int GetHashCode() => HashCode.Combine(Inner, Boost);
 
-    private sealed class RememberedWeight(RememberedScoresQuery query, IndexSearcher searcher) : Weight
+    internal sealed class RememberedWeight(RememberedScoresQuery query, IndexSearcher searcher) : Weight
     {
         private readonly Weight _inner = query.Inner.CreateWeight(searcher);
         private readonly bool _remembered = ReferenceEquals(searcher.TopReaderContext.Reader, query.Memory.Reader);
@@ -70,10 +72,19 @@ public sealed class RememberedScoresQuery(Query inner, RememberedScores memory) 
 
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
-            if (!_remembered) return _inner.GetScorer(context, acceptDocs);
-            var key = new RememberedScores.Key(query.Inner, searcher.Similarity, _norm, _boost, context.Ord);
-            var matches = query.Memory.Of(key, () => Matches.Of(_inner.GetScorer(context, null)));
+            if (MatchesIn(context) is not { } matches) return _inner.GetScorer(context, acceptDocs);
             return matches.Count == 0 ? null : new ArrayScorer(this, matches, acceptDocs);
+        }
+
+        public override BulkScorer GetBulkScorer(AtomicReaderContext context, bool scoreDocsInOrder, IBits? acceptDocs) =>
+            MatchesIn(context) is { } matches ? new ArrayBulkScorer(this, matches, acceptDocs) : base.GetBulkScorer(context, scoreDocsInOrder, acceptDocs);
+
+        /// <summary>The segment's remembered matches (worked out at first use), or null when searched by another reader.</summary>
+        public Matches? MatchesIn(AtomicReaderContext context)
+        {
+            if (!_remembered) return null;
+            var key = new RememberedScores.Key(query.Inner, searcher.Similarity, _norm, _boost, context.Ord);
+            return query.Memory.Of(key, () => Matches.Of(_inner.GetScorer(context, null)));
         }
 
         public override Explanation Explain(AtomicReaderContext context, int doc) => _inner.Explain(context, doc);
@@ -86,6 +97,48 @@ public sealed class RememberedScoresQuery(Query inner, RememberedScores memory) 
         public int[] Docs { get; } = docs;
         public float[] Scores { get; } = scores;
         public int Count => Docs.Length;
+
+        /// <summary>
+        /// The same documents as a bit set, with each 64-bit word's rank (the matches before it): built at a conjunction's
+        /// first use of them and kept with the arrays. A sixteenth of a bit per document more than the bits themselves.
+        /// </summary>
+        public BitsAndRanks Bits
+        {
+            get
+            {
+                var known = Volatile.Read(ref _bits);
+                if (known is not null) return known;
+                var made = BitsAndRanks.Of(Docs);
+                return Interlocked.CompareExchange(ref _bits, made, null) ?? made;
+            }
+        }
+        private BitsAndRanks? _bits;
+
+        /// <summary>
+        /// How many of these matches are within <paramref name="scope"/> (a cached filter's bits, all documents when null),
+        /// by <paramref name="column"/>'s value (at [ordinal + 1]; [0] for no value): a facet's counts for the remembered query
+        /// alone. Counted once per column and scope, and kept with the arrays (a few hundred counts each).
+        /// </summary>
+        public int[] CountsBy(OrdinalColumn column, FixedBitSet? scope)
+        {
+            var key = new CountsKey(column.Ordinals, scope);
+            lock (_countsBy)
+                if (_countsBy.TryGetValue(key, out var known)) return known;
+            var counts = new int[column.Values.Length + 1];
+            var ordinals = column.Ordinals;
+            foreach (int doc in Docs)
+                if (scope is null || scope.Get(doc)) counts[ordinals[doc] + 1]++;
+            lock (_countsBy) _countsBy[key] = counts;
+            return counts;
+        }
+        private readonly Dictionary<CountsKey, int[]> _countsBy = [];
+
+        /// <summary>A column and a scope by identity (a FixedBitSet's own equality compares every bit).</summary>
+        private readonly record struct CountsKey(int[] Ordinals, FixedBitSet? Scope)
+        {
+            public bool Equals(CountsKey other) => ReferenceEquals(Ordinals, other.Ordinals) && ReferenceEquals(Scope, other.Scope);
+            public override int GetHashCode() => HashCode.Combine(RuntimeHelpers.GetHashCode(Ordinals), Scope is null ? 0 : RuntimeHelpers.GetHashCode(Scope));
+        }
 
         public static Matches Of(Scorer? scorer)
         {
@@ -114,8 +167,89 @@ public sealed class RememberedScoresQuery(Query inner, RememberedScores memory) 
         }
     }
 
+    /// <summary>Documents as 64-bit words of bits, and the number of documents before each word (a match's place in the arrays).</summary>
+    internal sealed class BitsAndRanks(ulong[] words, int[] ranks)
+    {
+        public ulong[] Words { get; } = words;
+        public int[] Ranks { get; } = ranks;
+
+        public static BitsAndRanks Of(int[] docs)
+        {
+            int length = docs.Length == 0 ? 0 : (docs[^1] >> 6) + 1;
+            var words = new ulong[length];
+            foreach (int doc in docs) words[doc >> 6] |= 1UL << doc;
+            var ranks = new int[length];
+            for (int w = 0, before = 0; w < length; w++)
+            {
+                ranks[w] = before;
+                before += BitOperations.PopCount(words[w]);
+            }
+            return new BitsAndRanks(words, ranks);
+        }
+
+        /// <summary>Whether <paramref name="doc"/> is a match.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Has(int doc)
+        {
+            int w = doc >> 6;
+            return w < Words.Length && (Words[w] & (1UL << doc)) != 0;
+        }
+
+        /// <summary>The place in the arrays of <paramref name="doc"/>, which must be a match.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int PlaceOf(int doc)
+        {
+            int w = doc >> 6;
+            return Ranks[w] + BitOperations.PopCount(Words[w] & ((1UL << doc) - 1));
+        }
+    }
+
+    /// <summary>
+    /// Hands a collector the matches straight from the arrays, skipping the documents the search does not accept: a
+    /// loop over two arrays rather than a scorer's <c>NextDoc</c> per match (<c>children + Coventry</c> passes all the
+    /// paragraphs with "children" to the authority's sideways count).
+    /// </summary>
+    internal sealed class ArrayBulkScorer(Weight weight, Matches matches, IBits? acceptDocs) : BulkScorer
+    {
+        private int _next;
+
+        public override bool Score(ICollector collector, int max)
+        {
+            var current = new CurrentMatch(weight);
+            collector.SetScorer(current);
+            var docs = matches.Docs;
+            var scores = matches.Scores;
+            int i = _next;
+            for (; i < docs.Length; i++)
+            {
+                int doc = docs[i];
+                if (doc >= max) break;
+                if (acceptDocs is not null && !acceptDocs.Get(doc)) continue;
+                current.Doc = doc;
+                current.Score = scores[i];
+                collector.Collect(doc);
+            }
+            _next = i;
+            return i < docs.Length;
+        }
+
+        /// <summary>The match being collected, for collectors that ask its score.</summary>
+        private sealed class CurrentMatch(Weight weight) : Scorer(weight)
+        {
+            public int Doc = -1;
+            public float Score;
+
+            public override int DocID => Doc;
+            public override int Freq => 1;
+            public override float GetScore() => Score;
+            public override int NextDoc() => throw new NotSupportedException();
+            public override int Advance(int target) => throw new NotSupportedException();
+            public override long GetCost() => 1;
+        }
+    }
+
     /// <summary>Reads remembered matches, skipping the documents the search does not accept.</summary>
-    private sealed class ArrayScorer(Weight weight, Matches matches, IBits? acceptDocs) : Scorer(weight)
+    internal sealed class ArrayScorer(Weight weight, Matches matches, IBits? acceptDocs) : Scorer(weight)
     {
         private readonly int[] _docs = matches.Docs;
         private readonly float[] _scores = matches.Scores;
@@ -145,10 +279,18 @@ public sealed class RememberedScoresQuery(Query inner, RememberedScores memory) 
 
         public override int Advance(int target)
         {
-            // Inside a conjunction the next target is usually a few matches on: look at the next eight, then
-            // gallop (8, 16, 32… on) and search the last step's range.
-            var docs = _docs;
-            int lo = _at + 1, end = _count;
+            // Inside a conjunction the next target is usually a few matches on.
+            _at = FirstAtLeast(_docs, _at + 1, target) - 1;
+            return NextDoc();
+        }
+
+        /// <summary>
+        /// The first position at or after <paramref name="from"/> whose document is at least <paramref name="target"/>
+        /// (the length when none is). Looks at the next eight, then gallops (8, 16, 32… on) and searches the last step's range.
+        /// </summary>
+        public static int FirstAtLeast(int[] docs, int from, int target)
+        {
+            int lo = from, end = docs.Length;
             int near = Math.Min(end, lo + 8);
             while (lo < near && docs[lo] < target) lo++;
             if (lo == near && lo < end)
@@ -168,8 +310,7 @@ public sealed class RememberedScoresQuery(Query inner, RememberedScores memory) 
                     else hi = mid - 1;
                 }
             }
-            _at = lo - 1;
-            return NextDoc();
+            return lo;
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using SearchService.Search.Indexing;
 
 namespace SearchService.Search.Searching;
@@ -92,7 +93,10 @@ public sealed partial class ReportIndex
         var sideways = request.Facets
             ? dims.Values.Select(d => new SidewaysDimension(d.Field, _filters.For(d.Key, d.ToQuery), new FacetCollector([d.Field]))).ToList()
             : [];
-        ICollector Collect(ICollector hitsCollector) => new SidewaysCollector(hitsCollector, facetsAll, sideways);
+        // A remembered query's sideways counts may be known: the search then visits only the paragraphs that pass every filter.
+        var collected = sideways.Count == 1 && CountedFromMemory(searcher, scored, scope, sideways[0]) ? [] : sideways;
+        if (collected.Count < sideways.Count) scope = CombinedFilter(searcher.Catalog, dims, request.Filters);
+        ICollector Collect(ICollector hitsCollector) => new SidewaysCollector(hitsCollector, facetsAll, collected);
 
         int total;
         var docs = new List<(int Doc, float Score, int? More)>();
@@ -138,6 +142,37 @@ public sealed partial class ReportIndex
         int documents = facetsAll.Counts[IndexSchema.DocumentId].Count;
         return new SearchPage(total, documents, docs, facets, missing);
     }
+
+    /// <summary>
+    /// A remembered query alone (a frequent word, a synonym group) under one filtered facet: that facet's own counts are
+    /// the query's matches in scope by value, counted once per segment and kept with the remembered matches
+    /// (<see cref="RememberedScoresQuery.Matches.CountsBy"/>). Counted match by match, <c>children</c> under an authority
+    /// filter passed every paragraph with "children" (30,000 at ×2) through the collectors to find 556 hits. Not when
+    /// a segment has deletions or the scope's bits are not a cached bit set: then false, and the search counts as usual.
+    /// </summary>
+    private bool CountedFromMemory(IndexSearcher searcher, Query scored, Filter scope, SidewaysDimension dimension)
+    {
+        if (searcher.IndexReader.HasDeletions || searcher.Rewrite(scored) is not RememberedScoresQuery remembered) return false;
+        if (searcher.CreateNormalizedWeight(remembered) is not RememberedScoresQuery.RememberedWeight weight) return false;
+        var counted = new List<(AtomicReaderContext Leaf, RememberedScoresQuery.Matches Matches, FixedBitSet? Scope)>();
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            if (weight.MatchesIn(leaf) is not { } matches) return false;
+            switch (scope.GetDocIdSet(leaf, null)?.Bits)
+            {
+                case FixedBitSet bits: counted.Add((leaf, matches, bits)); break;
+                case null: break; // nothing in scope in this segment
+                default: return false;
+            }
+        }
+        foreach (var (leaf, matches, bits) in counted) dimension.Counts.AddCounted(leaf, column => matches.CountsBy(column, bits));
+        Interlocked.Increment(ref _sidewaysRemembered);
+        return true;
+    }
+
+    /// <summary>How many searches took a facet's sideways counts from a remembered query's (for tests).</summary>
+    internal int SidewaysRemembered => Volatile.Read(ref _sidewaysRemembered);
+    private int _sidewaysRemembered;
 
     // ---- Trends ------------------------------------------------------------------------------
 
