@@ -24,6 +24,7 @@ public class RememberedBooleanQueryTests(CorpusIndexFixture corpus)
         { "all words, no coordination", true },
         { "all words with boosters", true },
         { "one word with boosters", true },
+        { "boosters with a heading word not remembered", true },
         { "relaxed: a word optional, with coordination", true },
         { "a synonym group and a word", true },
         { "a word excluded", false },
@@ -94,7 +95,8 @@ public class RememberedBooleanQueryTests(CorpusIndexFixture corpus)
             foreach (var w in words) all.Add(Word(IndexSchema.Text, w), Occur.MUST);
             return all;
         }
-        BooleanQuery WithBoosters(Query core, params string[] words)
+        BooleanQuery WithBoosters(Query core, params string[] words) => WithBoostersExcept(core, null, words);
+        BooleanQuery WithBoostersExcept(Query core, string? plainHeading, params string[] words)
         {
             var top = Boolean(disableCoord: true);
             top.Add(core, Occur.MUST);
@@ -104,7 +106,8 @@ public class RememberedBooleanQueryTests(CorpusIndexFixture corpus)
             top.Add(adjacent, Occur.SHOULD);
             var heading = Boolean(disableCoord: true);
             heading.Boost = 0.5f;
-            foreach (var w in words) heading.Add(Word(IndexSchema.Heading, w), Occur.SHOULD);
+            foreach (var w in words)
+                heading.Add(w == plainHeading ? new TermQuery(new Term(IndexSchema.Heading, w)) : Word(IndexSchema.Heading, w), Occur.SHOULD);
             top.Add(heading, Occur.SHOULD);
             return top;
         }
@@ -119,6 +122,8 @@ public class RememberedBooleanQueryTests(CorpusIndexFixture corpus)
                     var one = WithBoosters(Word(IndexSchema.Text, "care"), "care", "leavers");
                     return one;
                 }
+            case "boosters with a heading word not remembered":
+                return WithBoostersExcept(AllOf(false, "children", "social", "work"), "social", "children", "social", "work");
             case "relaxed: a word optional, with coordination":
                 {
                     var relaxed = AllOf(false, "children", "social");
