@@ -78,8 +78,8 @@ public sealed class RememberedBooleanQuery(bool disableCoord) : BooleanQuery(dis
         {
             var clauses = query.Clauses;
             if (query.MinimumNumberShouldMatch > 0) return null;
+            int requiredClauses = clauses.Count(c => c.Occur == Occur.MUST);
             var required = new List<RememberedScoresQuery.Matches>();
-            var optional = new List<Booster>();
             for (int i = 0; i < clauses.Count; i++)
             {
                 var weight = m_weights[i];
@@ -89,34 +89,38 @@ public sealed class RememberedBooleanQuery(bool disableCoord) : BooleanQuery(dis
                         if (r.MatchesIn(context) is not { } m) return null;
                         required.Add(m);
                         break;
-                    case Occur.MUST when weight is ArraysWeight nested && clauses.Count(c => c.Occur == Occur.MUST) == 1:
+                    case Occur.MUST when weight is ArraysWeight nested && requiredClauses == 1:
                         // Alone, its score is taken as it is: a nested query's cost (which orders a conjunction's sum) is not needed.
                         if (nested.MatchesIn(context, acceptDocs) is not { } n) return null;
                         required.Add(n);
                         break;
                     case Occur.SHOULD:
-                        if (Booster.Of(weight, context, acceptDocs) is { } booster) optional.Add(booster);
                         break;
                     default:
                         return null;
                 }
             }
             if (required.Count == 0) return null;
-            return Scored(required, optional, acceptDocs);
-        }
-
-        /// <summary>
-        /// The required parts' common documents that are accepted, each scored as Lucene scores it: the required
-        /// scores added in order of cost (fewest matches first, ties in clause order: ConjunctionScorer sorts stably),
-        /// plus the matching boosters' scores added up in double precision (DisjunctionSumScorer), times the coordination
-        /// factor of the clauses that matched (BooleanScorer2, or ConjunctionScorer when there are no boosters).
-        /// </summary>
-        private RememberedScoresQuery.Matches? Scored(List<RememberedScoresQuery.Matches> required, List<Booster> optional, IBits? acceptDocs)
-        {
+            // Fewest matches first, ties in clause order (ConjunctionScorer sorts by cost, stably).
             var order = required.Select((m, i) => (m, i)).OrderBy(p => p.m.Count).ThenBy(p => p.i).Select(p => p.m).ToArray();
             if (order[0].Count == 0) return RememberedScoresQuery.Matches.None;
             int most = order.Length == 1 ? order[0].Count : CommonCount(order);
             if (most > MaxScoredAtOnce) return null;
+            // Within the bound: only now are the boosters' scorers made (a phrase's reads its terms).
+            var optional = new List<Booster>();
+            for (int i = 0; i < clauses.Count; i++)
+                if (clauses[i].Occur == Occur.SHOULD && Booster.Of(m_weights[i], context, acceptDocs) is { } booster) optional.Add(booster);
+            return Scored(order, most, optional, acceptDocs);
+        }
+
+        /// <summary>
+        /// The required parts' common documents that are accepted (at most <paramref name="most"/>), each scored as Lucene
+        /// scores it: the required scores added in the parts' <paramref name="order"/> (of cost), plus the matching boosters'
+        /// scores added up in double precision (DisjunctionSumScorer), times the coordination factor of the clauses that
+        /// matched (BooleanScorer2, or ConjunctionScorer when there are no boosters).
+        /// </summary>
+        private RememberedScoresQuery.Matches Scored(RememberedScoresQuery.Matches[] order, int most, List<Booster> optional, IBits? acceptDocs)
+        {
             var docs = new int[most];
             var scores = new float[most];
             int count = 0;
@@ -139,8 +143,7 @@ public sealed class RememberedBooleanQuery(bool disableCoord) : BooleanQuery(dis
                 int length = bits.Min(b => b.Words.Length);
                 for (int w = 0; w < length; w++)
                 {
-                    ulong all = bits[0].Words[w];
-                    for (int j = 1; j < bits.Length && all != 0; j++) all &= bits[j].Words[w];
+                    ulong all = InEvery(bits, w);
                     while (all != 0)
                     {
                         int doc = (w << 6) + BitOperations.TrailingZeroCount(all);
@@ -160,15 +163,18 @@ public sealed class RememberedBooleanQuery(bool disableCoord) : BooleanQuery(dis
         /// <summary>How many documents are in every part (accepted or not): the bits' intersection, counted a word at a time.</summary>
         private static int CommonCount(RememberedScoresQuery.Matches[] parts)
         {
-            var bits = parts.Select(p => p.Bits.Words).ToArray();
-            int length = bits.Min(b => b.Length), count = 0;
-            for (int w = 0; w < length; w++)
-            {
-                ulong all = bits[0][w];
-                for (int j = 1; j < bits.Length && all != 0; j++) all &= bits[j][w];
-                count += BitOperations.PopCount(all);
-            }
+            var bits = parts.Select(p => p.Bits).ToArray();
+            int length = bits.Min(b => b.Words.Length), count = 0;
+            for (int w = 0; w < length; w++) count += BitOperations.PopCount(InEvery(bits, w));
             return count;
+        }
+
+        /// <summary>The documents of 64-bit word <paramref name="w"/> that are in every part's bits.</summary>
+        private static ulong InEvery(RememberedScoresQuery.BitsAndRanks[] bits, int w)
+        {
+            ulong all = bits[0].Words[w];
+            for (int j = 1; j < bits.Length && all != 0; j++) all &= bits[j].Words[w];
+            return all;
         }
 
         /// <summary>Adds the boosters that match to each required score, a booster at a time over all the matches, then the coordination factor.</summary>

@@ -288,7 +288,7 @@ public sealed class RememberedScoresQuery(Query inner, RememberedScores memory) 
         /// The first position at or after <paramref name="from"/> whose document is at least <paramref name="target"/>
         /// (the length when none is). Looks at the next eight, then gallops (8, 16, 32… on) and searches the last step's range.
         /// </summary>
-        public static int FirstAtLeast(int[] docs, int from, int target)
+        private static int FirstAtLeast(int[] docs, int from, int target)
         {
             int lo = from, end = docs.Length;
             int near = Math.Min(end, lo + 8);
